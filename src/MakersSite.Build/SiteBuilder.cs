@@ -1,0 +1,118 @@
+using MakersSite.Content.Assembly;
+using MakersSite.Content.Diagnostics;
+using MakersSite.Content.Loading;
+using MakersSite.Content.Model;
+using MakersSite.Output;
+using MakersSite.Rendering;
+
+namespace MakersSite.Build;
+
+/// <summary>
+/// Runs the build phases in order: load → validate → assemble → render → post-process → write.
+/// Any error stops the build before the write phase swaps anything into place.
+/// </summary>
+public sealed class SiteBuilder(Action<string>? log = null)
+{
+    public BuildResult Build(BuildOptions options)
+    {
+        var root = Path.GetFullPath(options.Root);
+        var diagnostics = new DiagnosticBag();
+
+        log?.Invoke("laden");
+        var content = new ContentLoader(root, diagnostics).Load();
+
+        log?.Invoke("controleren");
+        if (content is not null) CrossReferenceValidator.Validate(content.Pages, diagnostics);
+        if (content is null || diagnostics.HasErrors) return Fail(diagnostics);
+        if (options.BaseUrl is not null) content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
+
+        log?.Invoke("samenstellen");
+        var graph = new SiteGraph(content, options.IncludeDrafts);
+        var themeDirectory = Path.Combine(root, "themes", content.Site.Theme);
+        if (!Directory.Exists(themeDirectory))
+        {
+            diagnostics.Error("content/site.yml", 0, 0, "theme", $"Het thema '{content.Site.Theme}' bestaat niet: de map themes/{content.Site.Theme}/ ontbreekt.");
+            return Fail(diagnostics);
+        }
+
+        log?.Invoke("renderen");
+        var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
+        List<RenderedPage> rendered;
+        try
+        {
+            rendered = new SiteRenderer(graph, templates).RenderAll().ToList();
+        }
+        catch (TemplateException e)
+        {
+            diagnostics.Error($"themes/{content.Site.Theme}/layouts", 0, 0, null, e.Message);
+            return Fail(diagnostics);
+        }
+
+        var files = CollectFiles(root, themeDirectory, graph);
+        var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
+        foreach (var page in rendered) outputPaths.Add(OutputPaths.FileForUrl(page.Url));
+        ReportCollisions(rendered, diagnostics);
+
+        log?.Invoke("nabewerken");
+        var postProcessor = new PostProcessor(outputPaths.Contains);
+        var broken = new List<BrokenLink>();
+        var html = rendered.Select(p => (Page: p, Html: p.IsRedirect ? p.Html : postProcessor.Process(p.Url, p.Html, broken, relativeLinks: p.Url != "/404.html"))).ToList();
+        ReportBrokenLinks(broken, rendered, diagnostics);
+        if (diagnostics.HasErrors) return Fail(diagnostics);
+
+        if (options.WriteOutput)
+        {
+            log?.Invoke("schrijven");
+            using var output = new AtomicOutput(options.OutputDirectory);
+            foreach (var (relative, source) in files) output.CopyFile(source, relative);
+            foreach (var (page, text) in html) output.WriteText(OutputPaths.FileForUrl(page.Url), text);
+            output.Commit();
+        }
+        return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count);
+    }
+
+    /// <summary>Static files of the theme, then of the site (which win), then each bundle's files beside its page.</summary>
+    private static SortedDictionary<string, string> CollectFiles(string root, string themeDirectory, SiteGraph graph)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var directory in new[] { Path.Combine(themeDirectory, "static"), Path.Combine(root, "static") })
+        {
+            if (!Directory.Exists(directory)) continue;
+            foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
+                files[Path.GetRelativePath(directory, file).Replace('\\', '/')] = file;
+        }
+        foreach (var page in graph.Pages)
+        {
+            foreach (var name in page.BundleFiles)
+                files[page.Url.TrimStart('/') + name] = Path.Combine(page.BundleDirectory, name);
+        }
+        return files;
+    }
+
+    private static void ReportCollisions(List<RenderedPage> rendered, DiagnosticBag diagnostics)
+    {
+        foreach (var group in rendered.GroupBy(p => OutputPaths.FileForUrl(p.Url)).Where(g => g.Count() > 1))
+        {
+            var sources = group.Select(p => p.Source?.SourceFile).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            diagnostics.Error(sources.FirstOrDefault() ?? "content", 0, 0, "aliases",
+                $"Het adres {group.Key} wordt door meer dan één pagina gebruikt ({string.Join(", ", sources)}). Kies een ander adres.");
+        }
+    }
+
+    /// <summary>Names the content file (and, for links in the body, the line) behind each broken link.</summary>
+    private static void ReportBrokenLinks(List<BrokenLink> broken, List<RenderedPage> rendered, DiagnosticBag diagnostics)
+    {
+        var sources = rendered.GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source);
+        foreach (var link in broken.Distinct())
+        {
+            var source = sources.GetValueOrDefault(link.PageUrl);
+            var bodyLink = source is null ? null : ContentMarkdown.Links(ContentMarkdown.Parse(source.Body), source.BodyLine)
+                .FirstOrDefault(l => l.Url == link.Href);
+            var message = $"De link naar '{link.Href}' op {link.PageUrl} verwijst naar een pagina of bestand dat niet bestaat. " +
+                          "Controleer het adres, zoals /bedrijven/naam-van-de-map/.";
+            diagnostics.Error(source?.SourceFile ?? "themes", bodyLink?.Line ?? 0, bodyLink?.Column ?? 0, null, message);
+        }
+    }
+
+    private static BuildResult Fail(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), 0, 0);
+}

@@ -1,0 +1,3 @@
+using MakersSite.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,135 @@
+using MakersSite.Content.Model;
+using MakersSite.Content.Schema;
+
+namespace MakersSite.Content.Assembly;
+
+/// <summary>A taxonomy generated from a vocabulary: its term pages live under /{Path}/{term}/.</summary>
+public sealed record Taxonomy(string Name, string Path, string Title, string Vocabulary, string Singular);
+
+/// <summary>One term of a taxonomy and the published pages that carry it.</summary>
+public sealed record TaxonomyTerm(Taxonomy Taxonomy, Term Term, IReadOnlyList<Page> Pages)
+{
+    public string Url => $"/{Taxonomy.Path}/{Term.Slug}/";
+}
+
+/// <summary>
+/// The assemble phase's result: published pages, sections, taxonomies and the relations between pages.
+/// Relations are symmetric: a company naming a project makes the company show up on that project, and back.
+/// </summary>
+public sealed class SiteGraph
+{
+    public static readonly IReadOnlyList<Taxonomy> Taxonomies =
+    [
+        new("sector", "sectoren", "Sectoren", ContentSchemas.SectorsVocabulary, "Sector"),
+        new("municipality", "gemeenten", "Gemeenten", ContentSchemas.MunicipalitiesVocabulary, "Gemeente"),
+        new("aspect", "aspecten", "Aspecten van de maakindustrie", ContentSchemas.AspectsVocabulary, "Aspect"),
+    ];
+
+    public static readonly IReadOnlyDictionary<string, string> SectionTitles = new Dictionary<string, string>
+    {
+        [ContentSchemas.Companies] = "Bedrijven",
+        [ContentSchemas.Projects] = "Projecten",
+        [ContentSchemas.Lessons] = "Kennisbank",
+        [ContentSchemas.Topics] = "Regio in je Rugzak",
+        [ContentSchemas.Flats] = "Flats",
+    };
+
+    public LoadedContent Content { get; }
+    public IReadOnlyList<Page> Pages { get; }
+    public IReadOnlyDictionary<string, Page> SectionIntros { get; }
+    public IReadOnlyList<TaxonomyTerm> Terms { get; }
+
+    private readonly Dictionary<(string Section, string Slug), Page> _bySlug;
+    private readonly Dictionary<Page, SortedSet<Page>> _related;
+
+    public SiteGraph(LoadedContent content, bool includeDrafts)
+    {
+        Content = content;
+        var published = content.Pages.Where(p => includeDrafts || !p.Draft).ToList();
+        Pages = published.Where(p => p.Kind != PageKind.SectionList).OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        SectionIntros = published.Where(p => p.Kind == PageKind.SectionList).ToDictionary(p => p.Section!, StringComparer.Ordinal);
+        _bySlug = Pages.Where(p => p.Section is not null).ToDictionary(p => (p.Section!, p.Slug));
+
+        _related = Pages.ToDictionary(p => p, _ => new SortedSet<Page>(PageOrder.Instance));
+        foreach (var page in Pages)
+        {
+            foreach (var reference in page.References)
+            {
+                if (!_bySlug.TryGetValue((reference.Section, reference.Slug), out var target) || target == page) continue;
+                _related[page].Add(target);
+                _related[target].Add(page);
+            }
+        }
+        // A company listing an aspect belongs on the Rugzak topics about that aspect, and they on it.
+        foreach (var topic in Pages.Where(p => p.Kind == PageKind.Topic))
+        {
+            var aspect = topic.Fields.GetValueOrDefault("aspect") as string;
+            foreach (var company in Pages.Where(p => p.Kind == PageKind.Company && TermSlugs(p, "aspect").Contains(aspect)))
+            {
+                _related[topic].Add(company);
+                _related[company].Add(topic);
+            }
+        }
+
+        Terms = Taxonomies
+            .Where(t => content.Vocabularies.ContainsKey(t.Vocabulary))
+            .SelectMany(t => content.Vocabularies[t.Vocabulary].Terms.Select(term =>
+                new TaxonomyTerm(t, term, Pages.Where(p => TermSlugs(p, t.Name).Contains(term.Slug)).OrderBy(p => p, PageOrder.Instance).ToList())))
+            .ToList();
+    }
+
+    public IEnumerable<Page> InSection(string section) =>
+        Pages.Where(p => p.Section == section).OrderBy(p => p, PageOrder.Instance);
+
+    public IReadOnlyList<Page> Related(Page page, string section) =>
+        _related.TryGetValue(page, out var set) ? set.Where(p => p.Section == section).ToList() : [];
+
+    public Page? Find(string section, string slug) => _bySlug.GetValueOrDefault((section, slug));
+
+    public IEnumerable<TaxonomyTerm> TermsOf(Page page) =>
+        Terms.Where(t => TermSlugs(page, t.Taxonomy.Name).Contains(t.Term.Slug));
+
+    /// <summary>The term slugs a page carries for a taxonomy, whatever field holds them for its kind.</summary>
+    public static IReadOnlyList<string?> TermSlugs(Page page, string taxonomy)
+    {
+        var key = (taxonomy, page.Kind) switch
+        {
+            ("sector", PageKind.Company) => "sectors",
+            ("municipality", PageKind.Company) => "municipality",
+            ("aspect", PageKind.Company) => "aspects",
+            ("aspect", PageKind.Topic) => "aspect",
+            _ => null,
+        };
+        return key is null ? [] : page.Fields.GetValueOrDefault(key) switch
+        {
+            string single => [single],
+            IEnumerable<object?> many => many.OfType<string>().ToList<string?>(),
+            _ => [],
+        };
+    }
+}
+
+/// <summary>Pages in reading order: weight first, then title, then URL to break ties deterministically.</summary>
+public sealed class PageOrder : IComparer<Page>
+{
+    public static readonly PageOrder Instance = new();
+
+    public int Compare(Page? x, Page? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var byWeight = OrderKey(x).CompareTo(OrderKey(y));
+        if (byWeight != 0) return byWeight;
+        var byTitle = string.Compare(x.Title, y.Title, StringComparison.OrdinalIgnoreCase);
+        return byTitle != 0 ? byTitle : string.Compare(x.Url, y.Url, StringComparison.Ordinal);
+    }
+
+    // Flats have an explicit order; kennisbank articles read newest first; everything else by weight.
+    private static long OrderKey(Page p) => p.Kind switch
+    {
+        PageKind.Flat => p.Fields.GetValueOrDefault("order") as long? ?? 0,
+        PageKind.Lesson when p.Fields.GetValueOrDefault("date") is DateOnly d => -d.DayNumber,
+        _ => p.Weight,
+    };
+}

@@ -1,0 +1,231 @@
+using MakersSite.Content.Diagnostics;
+using MakersSite.Content.Model;
+using MakersSite.Content.Schema;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MakersSite.Content.Loading;
+
+/// <summary>
+/// The load phase: reads content/site.yml, the vocabularies in content/_data and every page bundle,
+/// validating each against its schema. Problems go to the diagnostic bag; valid pages come back.
+/// </summary>
+public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
+{
+    private readonly string _contentDirectory = Path.Combine(root, "content");
+
+    private static readonly GroupType SiteSchema = new(
+    [
+        new("title", new TextType(), Required: true),
+        new("baseUrl", new UrlType(), Required: true),
+        new("language", ChoiceType.Of("nl"), Required: true),
+        new("description", new TextType()),
+        new("theme", new TextType(Pattern: "^[a-z0-9-]+$", PatternHint: "de mapnaam van een thema in themes/")),
+        new("menus", new GroupType([new("main", new ListType(new GroupType(
+        [
+            new("title", new TextType(), Required: true),
+            new("url", new TextType(Pattern: "^/", PatternHint: "een adres binnen de site dat met / begint"), Required: true),
+        ])))])),
+        new("brand", new GroupType([new("primary", new TextType()), new("ink", new TextType()), new("paper", new TextType())])),
+    ]);
+
+    private static readonly ListType VocabularySchema = new(new GroupType(
+    [
+        new("slug", new TextType(Pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", PatternHint: "kleine letters, cijfers en streepjes"), Required: true),
+        new("name", new TextType(), Required: true),
+        new("description", new TextType()),
+    ]), MinItems: 1);
+
+    public LoadedContent? Load()
+    {
+        if (!Directory.Exists(_contentDirectory))
+        {
+            diagnostics.Error("content", 0, 0, null, "De map 'content' ontbreekt in deze site.");
+            return null;
+        }
+        var site = LoadSite();
+        var vocabularies = LoadVocabularies();
+        var pages = LoadPages(vocabularies);
+        return site is null ? null : new LoadedContent(root, site, vocabularies, pages);
+    }
+
+    private SiteConfig? LoadSite()
+    {
+        const string file = "content/site.yml";
+        var path = Path.Combine(root, file);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(file, 0, 0, null, "Het bestand content/site.yml ontbreekt; daarin staan de titel en het adres van de site.");
+            return null;
+        }
+        var node = ReadYaml(path, file);
+        if (node is not YamlMappingNode mapping)
+        {
+            if (node is not null) diagnostics.Error(file, 1, 1, null, "content/site.yml moet uit regels 'veld: waarde' bestaan.");
+            return null;
+        }
+        var validator = new FrontMatterValidator(file, Path.GetDirectoryName(path)!, new Dictionary<string, Vocabulary>(), diagnostics, lineOffset: 0);
+        var values = validator.ValidateRoot(mapping, SiteSchema.Fields);
+        if (!values.ContainsKey("title") || !values.ContainsKey("baseUrl") || !values.ContainsKey("language")) return null;
+
+        var menus = values.GetValueOrDefault("menus") as Dictionary<string, object?>;
+        var main = (menus?.GetValueOrDefault("main") as List<object?> ?? [])
+            .Cast<Dictionary<string, object?>>()
+            .Select(m => new MenuItem((string)m["title"]!, (string)m["url"]!))
+            .ToList();
+        var brand = (values.GetValueOrDefault("brand") as Dictionary<string, object?> ?? [])
+            .ToDictionary(kv => kv.Key, kv => (string)kv.Value!, StringComparer.Ordinal);
+        return new SiteConfig(
+            (string)values["title"]!,
+            (string)values["baseUrl"]!,
+            (string)values["language"]!,
+            values.GetValueOrDefault("description") as string ?? "",
+            values.GetValueOrDefault("theme") as string ?? "default",
+            main,
+            brand);
+    }
+
+    private Dictionary<string, Vocabulary> LoadVocabularies()
+    {
+        var result = new Dictionary<string, Vocabulary>(StringComparer.Ordinal);
+        var directory = Path.Combine(_contentDirectory, "_data");
+        if (!Directory.Exists(directory)) return result;
+        foreach (var path in Directory.GetFiles(directory, "*.yml").Order(StringComparer.Ordinal))
+        {
+            var file = Relative(path);
+            var node = ReadYaml(path, file);
+            if (node is null) continue;
+            var validator = new FrontMatterValidator(file, directory, result, diagnostics, lineOffset: 0);
+            if (validator.ValidateDocument(node, VocabularySchema) is not List<object?> items) continue;
+            var terms = items.Cast<Dictionary<string, object?>>()
+                .Select(t => new Term((string)t["slug"]!, (string)t["name"]!, t.GetValueOrDefault("description") as string))
+                .ToList();
+            result[Path.GetFileNameWithoutExtension(path)] = new Vocabulary(Path.GetFileNameWithoutExtension(path), terms);
+        }
+        return result;
+    }
+
+    private List<Page> LoadPages(IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    {
+        var pages = new List<Page>();
+        var markdownFiles = Directory.GetFiles(_contentDirectory, "*.md", SearchOption.AllDirectories)
+            .Where(p => !Relative(p).StartsWith("content/_data/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in markdownFiles)
+        {
+            var file = Relative(path);
+            var place = PagePlace.Classify(file);
+            if (place is null)
+            {
+                diagnostics.Error(file, 0, 0, null,
+                    "Dit bestand staat niet op een plek waar de site pagina's zoekt. Een pagina heet index.md en staat " +
+                    "in een eigen map, zoals content/bedrijven/mijn-bedrijf/index.md.");
+                continue;
+            }
+            var page = LoadPage(path, file, place, vocabularies);
+            if (page is not null) pages.Add(page);
+        }
+        return pages;
+    }
+
+    private Page? LoadPage(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    {
+        if (!PagePlace.IsValidSlug(place.Slug) && place.Kind is not (PageKind.Home or PageKind.SectionList))
+        {
+            diagnostics.Error(file, 0, 0, null,
+                $"De mapnaam '{place.Slug}' wordt het webadres van de pagina en mag alleen kleine letters, cijfers en " +
+                "streepjes bevatten, zoals 'mijn-bedrijf'. Geef de map een andere naam.");
+            return null;
+        }
+        var text = SourceText.Read(path, file, diagnostics);
+        if (text is null) return null;
+        var document = FrontMatterReader.Read(text, file, diagnostics);
+        if (document is null) return null;
+
+        var bundle = Path.GetDirectoryName(path)!;
+        var validator = new FrontMatterValidator(file, bundle, vocabularies, diagnostics);
+        var schema = place.Kind == PageKind.SectionList ? ContentSchemas.Plain.Concat(ContentSchemas.Common).ToList() : ContentSchemas.ForSection(place.Section);
+        var fields = validator.ValidateRoot(document.FrontMatter, schema);
+        var markdown = ContentMarkdown.Parse(document.Body);
+        CheckBodyLinks(file, bundle, ContentMarkdown.Links(markdown, document.BodyLine));
+        if (!fields.ContainsKey("title")) return null;
+
+        var bundleFiles = place.Kind is PageKind.Home or PageKind.SectionList
+            ? []
+            : Directory.GetFiles(bundle, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != "index.md")
+                .Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+
+        return new Page
+        {
+            SourceFile = file,
+            BundleDirectory = bundle,
+            Kind = place.Kind,
+            Section = place.Section,
+            Slug = place.Slug,
+            Url = place.Url,
+            Fields = fields,
+            Body = document.Body,
+            BodyLine = document.BodyLine,
+            References = validator.References,
+            BundleFiles = bundleFiles,
+        };
+    }
+
+    private void CheckBodyLinks(string file, string bundle, IReadOnlyList<BodyLink> links)
+    {
+        foreach (var link in links)
+        {
+            var scheme = UrlSafety.Scheme(link.Url);
+            if (UrlSafety.IsDangerousScheme(scheme))
+            {
+                diagnostics.Error(file, link.Line, link.Column, null,
+                    $"Deze link gebruikt een {scheme}:-adres. Dat is niet toegestaan omdat het code kan uitvoeren; gebruik een https://-adres.");
+            }
+            else if (!UrlSafety.IsAllowedLinkScheme(scheme))
+            {
+                diagnostics.Error(file, link.Line, link.Column, null,
+                    $"Deze link gebruikt het onbekende adrestype '{scheme}:'. Gebruik https://, mailto: of tel:.");
+            }
+            else if (scheme == "" && !link.Url.StartsWith('/') && !link.Url.StartsWith('#'))
+            {
+                // A relative link points at a file in the bundle, such as ![foto](hal.jpg).
+                var target = link.Url.Split('#', '?')[0];
+                var full = Path.GetFullPath(Path.Combine(bundle, Uri.UnescapeDataString(target)));
+                if (!full.StartsWith(Path.GetFullPath(bundle) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    diagnostics.Error(file, link.Line, link.Column, null,
+                        $"De link '{link.Url}' wijst buiten de map van deze pagina. Verwijs naar een andere pagina met een adres dat met / begint, zoals /bedrijven/naam/.");
+                else if (!File.Exists(full))
+                    diagnostics.Error(file, link.Line, link.Column, null,
+                        $"Het bestand '{target}' bestaat niet in de map van deze pagina. Controleer de naam of voeg het bestand toe.");
+            }
+        }
+    }
+
+    private YamlNode? ReadYaml(string path, string file)
+    {
+        var text = SourceText.Read(path, file, diagnostics);
+        if (text is null) return null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(file, 1, 1, null, "Het bestand is leeg.");
+            return null;
+        }
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(file, (int)e.Start.Line, (int)e.Start.Column, null,
+                "Dit YAML-bestand kan hier niet gelezen worden. Controleer dubbele punten, aanhalingstekens en inspringing (alleen spaties).");
+            return null;
+        }
+        return stream.Documents.Count == 1 ? stream.Documents[0].RootNode : null;
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}

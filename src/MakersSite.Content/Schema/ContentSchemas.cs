@@ -1,0 +1,154 @@
+namespace MakersSite.Content.Schema;
+
+/// <summary>
+/// The content model of issue 3, one schema per section. Keys are English; vocabularies
+/// (municipalities, sectors, aspects) come from content/_data so the network extends them without code changes.
+/// </summary>
+public static class ContentSchemas
+{
+    public const string Companies = "bedrijven";
+    public const string Projects = "projecten";
+    public const string Lessons = "kennisbank";
+    public const string Topics = "rugzak";
+    public const string Flats = "flats";
+
+    public const string MunicipalitiesVocabulary = "municipalities";
+    public const string SectorsVocabulary = "sectors";
+    public const string AspectsVocabulary = "aspects";
+
+    public static readonly IReadOnlyList<string> TypedSections = [Companies, Projects, Lessons, Topics, Flats];
+
+    private static readonly FieldType Text = new TextType();
+    private static readonly FieldType Summary = new TextType(MaxLength: 200);
+    private static readonly FieldType Url = new UrlType();
+    private static readonly FieldType Email = new EmailType();
+    private static readonly FieldType Date = new DateType();
+
+    /// <summary>Fields every page may carry.</summary>
+    public static readonly IReadOnlyList<Field> Common =
+    [
+        new("draft", new BooleanType()),
+        new("aliases", new ListType(new TextType(Pattern: "^/[^\\s]*$", PatternHint: "een oud adres dat met / begint, zoals /oud/adres/"))),
+        new("weight", new IntegerType()),
+    ];
+
+    public static readonly IReadOnlyList<Field> Company =
+    [
+        new("title", Text, Required: true),
+        new("summary", Summary, Required: true),
+        new("place", Text, Required: true),
+        new("municipality", ChoiceType.FromVocabulary(MunicipalitiesVocabulary), Required: true),
+        new("sectors", new ListType(ChoiceType.FromVocabulary(SectorsVocabulary), MinItems: 1), Required: true),
+        new("logo", new FileType(ImageOnly: true)),
+        new("website", Url),
+        new("kvk", new TextType(Pattern: "^[0-9]{8}$", PatternHint: "precies 8 cijfers, zoals 12345678")),
+        new("employees", ChoiceType.Of("1-9", "10-49", "50-249", "250+")),
+        new("founded", new YearType()),
+        new("address", new GroupType(
+        [
+            new("street", Text),
+            new("postcode", new TextType(Pattern: "^[1-9][0-9]{3} ?[A-Z]{2}$", PatternHint: "vier cijfers en twee hoofdletters, zoals 5911 AB")),
+            new("place", Text),
+        ])),
+        new("flats", new ListType(new RefType(Flats))),
+        new("projects", new ListType(new RefType(Projects))),
+        new("aspects", new ListType(ChoiceType.FromVocabulary(AspectsVocabulary))),
+        new("vacancies", new ListType(new GroupType(
+        [
+            new("title", Text, Required: true),
+            new("kind", ChoiceType.Of("vacature", "stage", "bbl", "afstudeeropdracht", "snuffelstage"), Required: true),
+            new("level", ChoiceType.Of("vmbo", "mbo", "hbo", "wo")),
+            new("url", Url),
+            new("email", Email),
+            new("posted", Date, Required: true),
+            new("validThrough", Date),
+        ], OneOfRequired: ["url", "email"]))),
+        new("schools", new ListType(ChoiceType.Of("gastles", "bedrijfsbezoek", "docentenstage", "opdracht"))),
+        new("contact", new GroupType(
+        [
+            new("name", Text),
+            new("email", Email, Required: true),
+            new("phone", new TextType(Pattern: "^\\+?[0-9][0-9 ()-]{5,}$", PatternHint: "cijfers, spaties en eventueel een + vooraan, zoals 077 123 45 67")),
+        ])),
+        new("links", new GroupType([new("linkedin", Url), new("werkenbij", Url)])),
+        new("photos", new ListType(new GroupType([new("src", new FileType(ImageOnly: true), Required: true), new("alt", Text, Required: true)]))),
+        new("video", Url),
+        new("updated", Date),
+    ];
+
+    public static readonly IReadOnlyList<Field> Project =
+    [
+        new("title", Text, Required: true),
+        new("summary", Summary, Required: true),
+        new("flat", new RefType(Flats), Required: true),
+        new("status", ChoiceType.Of("idee", "gestart", "lopend", "afgerond", "gestopt"), Required: true),
+        new("initiators", new ListType(new RefOrNameType(Companies))),
+        new("partners", new ListType(new GroupType(
+        [
+            new("name", Text, Required: true),
+            new("role", ChoiceType.Of("bedrijf", "onderwijs", "overheid", "kennisinstelling")),
+            new("ref", new RefType(Companies)),
+        ]))),
+        new("start", Date),
+        new("end", Date),
+        new("contact", new GroupType([new("name", Text), new("email", Email, Required: true), new("phone", Text)])),
+    ];
+
+    public static readonly IReadOnlyList<Field> Lesson =
+    [
+        new("title", Text, Required: true),
+        new("summary", Summary, Required: true),
+        new("date", Date, Required: true),
+        new("project", new RefType(Projects)),
+        new("flat", new RefType(Flats)),
+        new("authors", new ListType(new GroupType([new("name", Text, Required: true), new("organisation", Text)]))),
+        new("lessons", new ListType(Text, MinItems: 3, MaxItems: 7, CountHint: "3 tot 7 korte zinnen"), Required: true),
+        new("tags", new ListType(Text)),
+    ];
+
+    public static readonly IReadOnlyList<Field> Topic =
+    [
+        new("title", Text, Required: true),
+        new("summary", Summary, Required: true),
+        new("aspect", ChoiceType.FromVocabulary(AspectsVocabulary), Required: true),
+        new("audience", new ListType(ChoiceType.Of("po", "vo"), MinItems: 1), Required: true),
+        new("companies", new ListType(new RefType(Companies))),
+        new("professions", new ListType(new GroupType([new("name", Text, Required: true), new("description", Text, Required: true)]))),
+        new("glossary", new ListType(new GroupType([new("term", Text, Required: true), new("explanation", Text, Required: true)]))),
+    ];
+
+    public static readonly IReadOnlyList<Field> Flat =
+    [
+        new("title", Text, Required: true),
+        new("summary", Summary, Required: true),
+        new("order", new IntegerType(Min: 1), Required: true),
+    ];
+
+    /// <summary>Plain pages (home, over, section intros) need only a title.</summary>
+    public static readonly IReadOnlyList<Field> Plain =
+    [
+        new("title", Text, Required: true),
+        new("summary", Summary),
+    ];
+
+    public static IReadOnlyList<Field> ForSection(string? section) => section switch
+    {
+        Companies => Company,
+        Projects => Project,
+        Lessons => Lesson,
+        Topics => Topic,
+        Flats => Flat,
+        _ => Plain,
+    } is var fields ? [.. fields, .. Common] : throw new InvalidOperationException();
+
+    /// <summary>Dutch singular nouns for messages ("verwijst naar een bedrijf dat niet bestaat").</summary>
+    public static string Noun(string section) => section switch
+    {
+        Companies => "bedrijf",
+        Projects => "project",
+        Lessons => "kennisbankartikel",
+        Topics => "Rugzak-onderwerp",
+        Flats => "flat",
+        _ => "pagina",
+    };
+}

@@ -1,0 +1,88 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using MakersSite.Content.Loading;
+using MakersSite.Content.Text;
+
+namespace MakersSite.Output;
+
+/// <summary>A link on a generated page that points at nothing the build writes.</summary>
+public sealed record BrokenLink(string PageUrl, string Href);
+
+/// <summary>
+/// The post-process phase for one page: heading anchors, URL safety, the internal link check, and rewriting
+/// internal links to relative ones so the same public/ works over http and opened from disk.
+/// </summary>
+public sealed class PostProcessor(Func<string, bool> outputExists)
+{
+    private static readonly HtmlParser Parser = new();
+    private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "formaction"];
+
+    /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
+    public string Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true)
+    {
+        var document = Parser.ParseDocument(html);
+        AddHeadingAnchors(document);
+        foreach (var element in document.All.ToList())
+        {
+            RemoveEventHandlers(element);
+            foreach (var attribute in UrlAttributes)
+            {
+                var value = element.GetAttribute(attribute);
+                if (value is null) continue;
+                var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalMeta(element));
+                if (rewritten is null) element.RemoveAttribute(attribute);
+                else if (rewritten != value) element.SetAttribute(attribute, rewritten);
+            }
+        }
+        return "<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml + "\n";
+    }
+
+    private string? RewriteUrl(string pageUrl, string value, List<BrokenLink> broken, bool keepAbsolute)
+    {
+        var scheme = UrlSafety.Scheme(value);
+        if (!UrlSafety.IsAllowedLinkScheme(scheme)) return null;
+        if (scheme.Length > 0 || value.StartsWith('#') || value.StartsWith("//", StringComparison.Ordinal)) return value;
+        if (!value.StartsWith('/')) return value;
+
+        var cut = value.IndexOfAny(['#', '?']);
+        var path = cut < 0 ? value : value[..cut];
+        var suffix = cut < 0 ? "" : value[cut..];
+        if (!outputExists(OutputPaths.FileForUrl(Uri.UnescapeDataString(path))))
+        {
+            broken.Add(new BrokenLink(pageUrl, value));
+            return value;
+        }
+        return keepAbsolute ? value : OutputPaths.Relative(pageUrl, path) + suffix;
+    }
+
+    private static bool IsCanonicalMeta(IElement element) =>
+        element.LocalName == "link" && element.GetAttribute("rel") == "canonical";
+
+    /// <summary>Defence in depth: templates escape content, and no on* attribute survives into public/ either way.</summary>
+    private static void RemoveEventHandlers(IElement element)
+    {
+        foreach (var attribute in element.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).ToList())
+            element.RemoveAttribute(attribute.Name);
+    }
+
+    /// <summary>Gives h2–h4 in the main content an id and a visible "#" link, so sections can be linked to.</summary>
+    private static void AddHeadingAnchors(IDocument document)
+    {
+        var used = new HashSet<string>(document.All.Where(e => e.Id is not null).Select(e => e.Id!), StringComparer.Ordinal);
+        foreach (var heading in document.QuerySelectorAll(".prose h2, .prose h3, .prose h4"))
+        {
+            if (heading.Id is not null) continue;
+            var baseId = Slug.From(heading.TextContent);
+            if (baseId.Length == 0) baseId = "kop";
+            var id = baseId;
+            for (var n = 2; !used.Add(id); n++) id = $"{baseId}-{n}";
+            heading.Id = id;
+            var anchor = document.CreateElement("a");
+            anchor.ClassName = "anchor";
+            anchor.SetAttribute("href", "#" + id);
+            anchor.SetAttribute("aria-label", $"Link naar ‘{heading.TextContent.Trim()}’");
+            anchor.TextContent = "#";
+            heading.AppendChild(anchor);
+        }
+    }
+}

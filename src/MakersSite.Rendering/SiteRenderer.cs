@@ -1,0 +1,126 @@
+using MakersSite.Content.Assembly;
+using MakersSite.Content.Model;
+using MakersSite.Content.Schema;
+
+namespace MakersSite.Rendering;
+
+/// <summary>
+/// The render phase: every page the site publishes, rendered through the theme's Liquid layouts.
+/// Yields pages one by one so later phases can stream them instead of holding the whole site.
+/// </summary>
+public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
+{
+    private readonly ViewModel _view = new(graph, new MarkdownRenderer());
+
+    public IEnumerable<RenderedPage> RenderAll()
+    {
+        var data = _view.Data();
+        foreach (var page in graph.Pages)
+        {
+            var layout = page.Kind switch
+            {
+                PageKind.Home => templates.Resolve("index"),
+                PageKind.Plain => templates.Resolve("_default/single"),
+                _ => templates.Resolve($"{page.Section}/single", "_default/single"),
+            };
+            var model = Model(page.Url, data);
+            model["page"] = _view.Page(page);
+            if (page.Kind == PageKind.Home)
+            {
+                model["sections"] = ContentSchemas.TypedSections.ToDictionary(
+                    s => s, s => (object?)graph.InSection(s).Select(p => (object?)_view.Card(p)).ToList());
+            }
+            yield return new RenderedPage(page.Url, Wrap(layout, model), page);
+            foreach (var alias in page.Aliases)
+                yield return new RenderedPage(alias, RedirectPage(page.Url), page, IsRedirect: true);
+        }
+
+        foreach (var section in ContentSchemas.TypedSections)
+        {
+            var intro = graph.SectionIntros.GetValueOrDefault(section);
+            var url = $"/{section}/";
+            var model = Model(url, data);
+            model["page"] = new Dictionary<string, object?>
+            {
+                ["kind"] = "list",
+                ["section"] = section,
+                ["url"] = url,
+                ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
+                ["summary"] = intro?.Summary,
+                ["content"] = new RawHtml(intro is null ? "" : new MarkdownRenderer().Render(intro.Body)),
+                ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
+                ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
+            };
+            yield return new RenderedPage(url, Wrap(templates.Resolve($"{section}/list", "_default/list"), model), intro);
+        }
+
+        foreach (var taxonomy in SiteGraph.Taxonomies)
+        {
+            var terms = graph.Terms.Where(t => t.Taxonomy == taxonomy).ToList();
+            if (terms.Count == 0) continue;
+            var url = $"/{taxonomy.Path}/";
+            var model = Model(url, data);
+            model["page"] = new Dictionary<string, object?>
+            {
+                ["kind"] = "taxonomy",
+                ["url"] = url,
+                ["title"] = taxonomy.Title,
+                ["breadcrumbs"] = _view.Breadcrumbs(null, taxonomy.Title),
+                ["terms"] = terms.Select(t => (object?)new Dictionary<string, object?>
+                {
+                    ["name"] = t.Term.Name, ["url"] = t.Url, ["count"] = t.Pages.Count, ["description"] = t.Term.Description,
+                }).ToList(),
+            };
+            yield return new RenderedPage(url, Wrap(templates.Resolve("taxonomy/list"), model), null);
+
+            foreach (var term in terms)
+            {
+                var termModel = Model(term.Url, data);
+                termModel["page"] = new Dictionary<string, object?>
+                {
+                    ["kind"] = "term",
+                    ["url"] = term.Url,
+                    ["title"] = term.Term.Name,
+                    ["summary"] = term.Term.Description,
+                    ["taxonomy"] = taxonomy.Singular,
+                    ["breadcrumbs"] = new List<object?>
+                    {
+                        new Dictionary<string, object?> { ["title"] = "Home", ["url"] = "/" },
+                        new Dictionary<string, object?> { ["title"] = taxonomy.Title, ["url"] = url },
+                        new Dictionary<string, object?> { ["title"] = term.Term.Name, ["url"] = null },
+                    },
+                    ["pages"] = term.Pages.Select(p => (object?)_view.Card(p)).ToList(),
+                };
+                yield return new RenderedPage(term.Url, Wrap(templates.Resolve("taxonomy/term"), termModel), null);
+            }
+        }
+
+        var notFound = Model("/404.html", data);
+        notFound["page"] = new Dictionary<string, object?> { ["kind"] = "404", ["url"] = "/404.html", ["title"] = "Pagina niet gevonden" };
+        yield return new RenderedPage("/404.html", Wrap(templates.Resolve("404"), notFound), null);
+    }
+
+    private Dictionary<string, object?> Model(string url, Dictionary<string, object?> data) => new()
+    {
+        ["site"] = _view.Site(url),
+        ["data"] = data,
+    };
+
+    /// <summary>Renders the page's own layout, then places it in the base layout as "content".</summary>
+    private string Wrap(string layout, Dictionary<string, object?> model)
+    {
+        model["content"] = new RawHtml(templates.Render(layout, model));
+        return templates.Render(templates.Resolve("_default/baseof"), model);
+    }
+
+    /// <summary>An old address (alias) that sends visitors and crawlers on to the page's current address.</summary>
+    private string RedirectPage(string target)
+    {
+        var absolute = graph.Content.Site.BaseUrlWithoutSlash + target;
+        var escaped = Html.Escape(absolute);
+        return "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Doorverwijzing</title>" +
+               $"<link rel=\"canonical\" href=\"{escaped}\"><meta name=\"robots\" content=\"noindex\">" +
+               $"<meta http-equiv=\"refresh\" content=\"0; url={Html.Escape(target)}\"></head>" +
+               $"<body><p>Deze pagina is verhuisd naar <a href=\"{Html.Escape(target)}\">{escaped}</a>.</p></body></html>\n";
+    }
+}

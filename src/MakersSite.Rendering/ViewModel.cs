@@ -1,0 +1,97 @@
+using MakersSite.Content.Assembly;
+using MakersSite.Content.Model;
+using MakersSite.Content.Schema;
+using MakersSite.Content.Text;
+
+namespace MakersSite.Rendering;
+
+/// <summary>Turns pages and the site graph into the plain dictionaries and lists that Liquid templates read.</summary>
+public sealed class ViewModel(SiteGraph graph, MarkdownRenderer markdown)
+{
+    public Dictionary<string, object?> Site(string currentUrl)
+    {
+        var site = graph.Content.Site;
+        return new()
+        {
+            ["title"] = site.Title,
+            ["description"] = site.Description,
+            ["base_url"] = site.BaseUrlWithoutSlash,
+            ["language"] = site.Language,
+            ["brand"] = site.Brand.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+            ["menu"] = site.MainMenu.Select(m => (object?)new Dictionary<string, object?>
+            {
+                ["title"] = m.Title,
+                ["url"] = m.Url,
+                ["active"] = m.Url == "/" ? currentUrl == "/" : currentUrl.StartsWith(m.Url, StringComparison.Ordinal),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>Vocabularies as slug → {name, description, url}, so templates print "Venlo" for "venlo".</summary>
+    public Dictionary<string, object?> Data()
+    {
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, vocabulary) in graph.Content.Vocabularies)
+        {
+            var taxonomy = SiteGraph.Taxonomies.FirstOrDefault(t => t.Vocabulary == name);
+            data[name] = vocabulary.Terms.ToDictionary(t => t.Slug, t => (object?)new Dictionary<string, object?>
+            {
+                ["slug"] = t.Slug,
+                ["name"] = t.Name,
+                ["description"] = t.Description,
+                ["url"] = taxonomy is null ? null : $"/{taxonomy.Path}/{t.Slug}/",
+            });
+            data[name + "_list"] = vocabulary.Terms.Select(t => (object?)((Dictionary<string, object?>)data[name]!)[t.Slug]).ToList();
+        }
+        return data;
+    }
+
+    public Dictionary<string, object?> Page(Page page)
+    {
+        var model = Card(page);
+        model["content"] = new RawHtml(markdown.Render(page.Body));
+        model["related"] = ContentSchemas.TypedSections.ToDictionary(
+            s => s, s => (object?)graph.Related(page, s).Select(p => (object?)Card(p)).ToList());
+        model["terms"] = graph.TermsOf(page).Select(t => (object?)new Dictionary<string, object?>
+        {
+            ["taxonomy"] = t.Taxonomy.Name,
+            ["label"] = t.Taxonomy.Singular,
+            ["name"] = t.Term.Name,
+            ["url"] = t.Url,
+        }).ToList();
+        model["breadcrumbs"] = Breadcrumbs(page.Section, page.Title);
+        model["source"] = page.SourceFile;
+        return model;
+    }
+
+    public Dictionary<string, object?> Card(Page page) => new()
+    {
+        ["kind"] = page.Kind.ToString().ToLowerInvariant(),
+        ["section"] = page.Section,
+        ["slug"] = page.Slug,
+        ["url"] = page.Url,
+        ["title"] = page.Title,
+        ["summary"] = page.Summary,
+        ["params"] = Convert(page.Fields),
+    };
+
+    public List<object?> Breadcrumbs(string? section, string? title)
+    {
+        var crumbs = new List<object?> { Crumb("Home", "/") };
+        if (section is not null && SiteGraph.SectionTitles.TryGetValue(section, out var sectionTitle))
+            crumbs.Add(Crumb(graph.SectionIntros.GetValueOrDefault(section)?.Title ?? sectionTitle, $"/{section}/"));
+        if (title is not null) crumbs.Add(Crumb(title, null));
+        return crumbs;
+    }
+
+    private static Dictionary<string, object?> Crumb(string title, string? url) => new() { ["title"] = title, ["url"] = url };
+
+    /// <summary>Field values for templates: dates become ISO text (format them with the nl_date filter).</summary>
+    public static object? Convert(object? value) => value switch
+    {
+        DateOnly d => DutchDates.Iso(d),
+        IReadOnlyDictionary<string, object?> map => map.ToDictionary(kv => kv.Key, kv => Convert(kv.Value)),
+        IEnumerable<object?> list when value is not string => list.Select(Convert).ToList(),
+        _ => value,
+    };
+}
