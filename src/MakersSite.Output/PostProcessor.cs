@@ -68,10 +68,10 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     /// <summary>Gives h2–h4 in the main content an id and a visible "#" link, so sections can be linked to.</summary>
     private static void AddHeadingAnchors(IDocument document)
     {
-        var used = new HashSet<string>(document.All.Where(e => e.Id is not null).Select(e => e.Id!), StringComparer.Ordinal);
+        var used = new HashSet<string>(document.All.Where(e => !string.IsNullOrEmpty(e.Id)).Select(e => e.Id!), StringComparer.Ordinal);
         foreach (var heading in document.QuerySelectorAll(".prose h2, .prose h3, .prose h4"))
         {
-            if (heading.Id is not null) continue;
+            if (!string.IsNullOrEmpty(heading.Id)) continue;
             var baseId = Slug.From(heading.TextContent);
             if (baseId.Length == 0) baseId = "kop";
             var id = baseId;

@@ -18,14 +18,17 @@ public sealed class ViewModel(SiteGraph graph, MarkdownRenderer markdown)
             ["base_url"] = site.BaseUrlWithoutSlash,
             ["language"] = site.Language,
             ["brand"] = site.Brand.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
-            ["menu"] = site.MainMenu.Select(m => (object?)new Dictionary<string, object?>
-            {
-                ["title"] = m.Title,
-                ["url"] = m.Url,
-                ["active"] = m.Url == "/" ? currentUrl == "/" : currentUrl.StartsWith(m.Url, StringComparison.Ordinal),
-            }).ToList(),
+            ["menu"] = Menu(site.MainMenu, currentUrl),
+            ["footer_menu"] = Menu(site.FooterMenu, currentUrl),
         };
     }
+
+    private static List<object?> Menu(IEnumerable<MenuItem> items, string currentUrl) => items.Select(m => (object?)new Dictionary<string, object?>
+    {
+        ["title"] = m.Title,
+        ["url"] = m.Url,
+        ["active"] = m.Url == "/" ? currentUrl == "/" : currentUrl.StartsWith(m.Url, StringComparison.Ordinal),
+    }).ToList();
 
     /// <summary>Vocabularies as slug → {name, description, url}, so templates print "Venlo" for "venlo".</summary>
     public Dictionary<string, object?> Data()

@@ -14,6 +14,12 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
 {
     private readonly string _contentDirectory = Path.Combine(root, "content");
 
+    private static readonly ListType MenuSchema = new(new GroupType(
+    [
+        new("title", new TextType(), Required: true),
+        new("url", new TextType(Pattern: "^/", PatternHint: "een adres binnen de site dat met / begint"), Required: true),
+    ]));
+
     private static readonly GroupType SiteSchema = new(
     [
         new("title", new TextType(), Required: true),
@@ -21,11 +27,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
         new("language", ChoiceType.Of("nl"), Required: true),
         new("description", new TextType()),
         new("theme", new TextType(Pattern: "^[a-z0-9-]+$", PatternHint: "de mapnaam van een thema in themes/")),
-        new("menus", new GroupType([new("main", new ListType(new GroupType(
-        [
-            new("title", new TextType(), Required: true),
-            new("url", new TextType(Pattern: "^/", PatternHint: "een adres binnen de site dat met / begint"), Required: true),
-        ])))])),
+        new("menus", new GroupType([new("main", MenuSchema), new("footer", MenuSchema)])),
         new("brand", new GroupType([new("primary", new TextType()), new("ink", new TextType()), new("paper", new TextType())])),
     ]);
 
@@ -69,7 +71,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
         if (!values.ContainsKey("title") || !values.ContainsKey("baseUrl") || !values.ContainsKey("language")) return null;
 
         var menus = values.GetValueOrDefault("menus") as Dictionary<string, object?>;
-        var main = (menus?.GetValueOrDefault("main") as List<object?> ?? [])
+        List<MenuItem> Menu(string name) => (menus?.GetValueOrDefault(name) as List<object?> ?? [])
             .Cast<Dictionary<string, object?>>()
             .Select(m => new MenuItem((string)m["title"]!, (string)m["url"]!))
             .ToList();
@@ -81,7 +83,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             (string)values["language"]!,
             values.GetValueOrDefault("description") as string ?? "",
             values.GetValueOrDefault("theme") as string ?? "default",
-            main,
+            Menu("main"),
+            Menu("footer"),
             brand);
     }
 

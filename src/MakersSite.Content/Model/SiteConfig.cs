@@ -10,6 +10,7 @@ public sealed record SiteConfig(
     string Description,
     string Theme,
     IReadOnlyList<MenuItem> MainMenu,
+    IReadOnlyList<MenuItem> FooterMenu,
     IReadOnlyDictionary<string, string> Brand)
 {
     /// <summary>The base URL with exactly one trailing slash removed, so "https://x.nl" + "/pad/" joins cleanly.</summary>

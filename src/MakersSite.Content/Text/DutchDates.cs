@@ -1,6 +1,6 @@
 namespace MakersSite.Content.Text;
 
-/// <summary>Dutch date text without depending on ICU data (the build runs with invariant globalization).</summary>
+/// <summary>Dutch date text, fixed here so output never depends on the machine's culture data.</summary>
 public static class DutchDates
 {
     private static readonly string[] Months =
