@@ -113,11 +113,12 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
         var pages = new List<Page>();
         var markdownFiles = Directory.GetFiles(_contentDirectory, "*.md", SearchOption.AllDirectories)
             .Where(p => !Relative(p).StartsWith("content/_data/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-        foreach (var path in markdownFiles)
+            .Order(StringComparer.Ordinal)
+            .Select(p => (Path: p, File: Relative(p), Place: PagePlace.Classify(Relative(p))))
+            .ToList();
+        ReportCaseDuplicates(markdownFiles.Where(f => f.Place is not null).Select(f => (f.File, f.Place!)));
+        foreach (var (path, file, place) in markdownFiles)
         {
-            var file = Relative(path);
-            var place = PagePlace.Classify(file);
             if (place is null)
             {
                 diagnostics.Error(file, 0, 0, null,
@@ -129,6 +130,21 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             if (page is not null) pages.Add(page);
         }
         return pages;
+    }
+
+    /// <summary>Two folders whose names differ only in letter case would share one web address on most servers.</summary>
+    private void ReportCaseDuplicates(IEnumerable<(string File, PagePlace Place)> places)
+    {
+        var groups = places.Where(p => p.Place.Section is not null && p.Place.Kind != PageKind.SectionList)
+            .GroupBy(p => (p.Place.Section, Slug: p.Place.Slug.ToLowerInvariant()));
+        foreach (var group in groups)
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+                diagnostics.Error(duplicate.File, 0, 0, null,
+                    $"De map '{duplicate.Place.Slug}' heeft dezelfde naam als '{first.Place.Slug}' (hoofdletters tellen niet mee in een webadres). " +
+                    "Geef één van beide mappen een andere naam.");
+        }
     }
 
     private Page? LoadPage(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies)

@@ -141,6 +141,9 @@ public static class ContentSchemas
         _ => Plain,
     } is var fields ? [.. fields, .. Common] : throw new InvalidOperationException();
 
+    /// <summary>The Dutch relative pronoun for <see cref="Noun"/>: "een bedrijf dat", "een flat die".</summary>
+    public static string RelativePronoun(string section) => section == Flats ? "die" : "dat";
+
     /// <summary>Dutch singular nouns for messages ("verwijst naar een bedrijf dat niet bestaat").</summary>
     public static string Noun(string section) => section switch
     {
