@@ -54,6 +54,15 @@ public sealed class TestSite : IDisposable
         return site;
     }
 
+    /// <summary>A site from tests/fixtures/NAME with the repository's default theme.</summary>
+    public static TestSite FromFixture(string name)
+    {
+        var site = new TestSite();
+        Repository.CopyDirectory(Path.Combine(Repository.Root, "tests", "fixtures", name), site.Root);
+        Repository.CopyDirectory(Path.Combine(Repository.Root, "themes", "default"), Path.Combine(site.Root, "themes", "default"));
+        return site;
+    }
+
     public TestSite Write(string relativePath, string text)
     {
         var path = Path.Combine(Root, relativePath);
