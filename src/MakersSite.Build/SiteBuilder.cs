@@ -106,8 +106,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         foreach (var link in broken.Distinct())
         {
             var source = sources.GetValueOrDefault(link.PageUrl);
-            var bodyLink = source is null ? null : ContentMarkdown.Links(ContentMarkdown.Parse(source.Body), source.BodyLine)
-                .FirstOrDefault(l => l.Url == link.Href);
+            var bodyLink = source?.BodyLinks.FirstOrDefault(l => l.Url == link.Href);
             var message = $"De link naar '{link.Href}' op {link.PageUrl} verwijst naar een pagina of bestand dat niet bestaat. " +
                           "Controleer het adres, zoals /bedrijven/naam-van-de-map/.";
             diagnostics.Error(source?.SourceFile ?? "themes", bodyLink?.Line ?? 0, bodyLink?.Column ?? 0, null, message);

@@ -29,7 +29,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
             {
                 var value = element.GetAttribute(attribute);
                 if (value is null) continue;
-                var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalMeta(element));
+                var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalLink(element));
                 if (rewritten is null) element.RemoveAttribute(attribute);
                 else if (rewritten != value) element.SetAttribute(attribute, rewritten);
             }
@@ -55,7 +55,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
         return keepAbsolute ? value : OutputPaths.Relative(pageUrl, path) + suffix;
     }
 
-    private static bool IsCanonicalMeta(IElement element) =>
+    private static bool IsCanonicalLink(IElement element) =>
         element.LocalName == "link" && element.GetAttribute("rel") == "canonical";
 
     /// <summary>Defence in depth: templates escape content, and no on* attribute survives into public/ either way.</summary>

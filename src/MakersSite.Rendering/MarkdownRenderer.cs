@@ -3,7 +3,7 @@ using MakersSite.Content.Loading;
 
 namespace MakersSite.Rendering;
 
-public sealed class MarkdownRenderer
+public static class MarkdownRenderer
 {
-    public string Render(string markdown) => Markdown.ToHtml(markdown, ContentMarkdown.Pipeline);
+    public static string Render(string markdown) => Markdown.ToHtml(markdown, ContentMarkdown.Pipeline);
 }

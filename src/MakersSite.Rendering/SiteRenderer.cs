@@ -10,13 +10,11 @@ namespace MakersSite.Rendering;
 /// </summary>
 public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
 {
-    private readonly MarkdownRenderer _markdown = new();
-    private ViewModel View => _view ??= new ViewModel(graph, _markdown);
-    private ViewModel? _view;
+    private readonly ViewModel _view = new(graph);
 
     public IEnumerable<RenderedPage> RenderAll()
     {
-        var data = View.Data();
+        var data = _view.Data();
         foreach (var page in graph.Pages)
         {
             var layout = page.Kind switch
@@ -26,11 +24,11 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                 _ => templates.Resolve($"{page.Section}/single", "_default/single"),
             };
             var model = Model(page.Url, data);
-            model["page"] = View.Page(page);
+            model["page"] = _view.Page(page);
             if (page.Kind == PageKind.Home)
             {
                 model["sections"] = ContentSchemas.TypedSections.ToDictionary(
-                    s => s, s => (object?)graph.InSection(s).Select(p => (object?)View.Card(p)).ToList());
+                    s => s, s => (object?)graph.InSection(s).Select(p => (object?)_view.Card(p)).ToList());
             }
             yield return new RenderedPage(page.Url, Wrap(layout, model), page);
             foreach (var alias in page.Aliases)
@@ -49,9 +47,9 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                 ["url"] = url,
                 ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
                 ["summary"] = intro?.Summary,
-                ["content"] = new RawHtml(intro is null ? "" : _markdown.Render(intro.Body)),
-                ["breadcrumbs"] = View.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
-                ["pages"] = graph.InSection(section).Select(p => (object?)View.Card(p)).ToList(),
+                ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Render(intro.Body)),
+                ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
+                ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
             };
             yield return new RenderedPage(url, Wrap(templates.Resolve($"{section}/list", "_default/list"), model), intro);
         }
@@ -67,7 +65,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                 ["kind"] = "taxonomy",
                 ["url"] = url,
                 ["title"] = taxonomy.Title,
-                ["breadcrumbs"] = View.Breadcrumbs(null, taxonomy.Title),
+                ["breadcrumbs"] = _view.Breadcrumbs(null, taxonomy.Title),
                 ["terms"] = terms.Select(t => (object?)new Dictionary<string, object?>
                 {
                     ["name"] = t.Term.Name, ["url"] = t.Url, ["count"] = t.Pages.Count, ["description"] = t.Term.Description,
@@ -91,7 +89,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                         new Dictionary<string, object?> { ["title"] = taxonomy.Title, ["url"] = url },
                         new Dictionary<string, object?> { ["title"] = term.Term.Name, ["url"] = null },
                     },
-                    ["pages"] = term.Pages.Select(p => (object?)View.Card(p)).ToList(),
+                    ["pages"] = term.Pages.Select(p => (object?)_view.Card(p)).ToList(),
                 };
                 yield return new RenderedPage(term.Url, Wrap(templates.Resolve("taxonomy/term"), termModel), null);
             }
@@ -104,7 +102,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
 
     private Dictionary<string, object?> Model(string url, Dictionary<string, object?> data) => new()
     {
-        ["site"] = View.Site(url),
+        ["site"] = _view.Site(url),
         ["data"] = data,
     };
 

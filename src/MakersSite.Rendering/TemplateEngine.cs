@@ -13,10 +13,11 @@ public sealed class TemplateException(string message, Exception? inner = null) :
 /// Every value a template prints is HTML-escaped unless it is <see cref="RawHtml"/>: content is untrusted,
 /// and escaping by default means a theme author cannot forget it.
 /// </summary>
-public sealed class TemplateEngine : IFileSystem
+public sealed class TemplateEngine : ITemplateFileSystem
 {
     private readonly IReadOnlyList<string> _layoutDirectories;
     private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _paths = new(StringComparer.Ordinal);
 
     static TemplateEngine()
     {
@@ -30,10 +31,11 @@ public sealed class TemplateEngine : IFileSystem
     // the current thread, so each site (and each test running in parallel) resolves its own layouts.
     [ThreadStatic] private static TemplateEngine? _rendering;
 
-    private sealed class CurrentEngineFileSystem : IFileSystem
+    private sealed class CurrentEngineFileSystem : ITemplateFileSystem
     {
-        public string ReadTemplateFile(Context context, string templateName) =>
-            ((IFileSystem)(_rendering ?? throw new TemplateException("Geen template-engine actief."))).ReadTemplateFile(context, templateName);
+        private static TemplateEngine Current => _rendering ?? throw new TemplateException("Geen template-engine actief.");
+        public string ReadTemplateFile(Context context, string templateName) => ((IFileSystem)Current).ReadTemplateFile(context, templateName);
+        public Template GetTemplate(Context context, string templateName) => ((ITemplateFileSystem)Current).GetTemplate(context, templateName);
     }
 
     public TemplateEngine(IReadOnlyList<string> layoutDirectories) => _layoutDirectories = layoutDirectories;
@@ -83,10 +85,13 @@ public sealed class TemplateEngine : IFileSystem
         }
     });
 
-    private string? FindFile(string name) =>
-        _layoutDirectories.Select(d => Path.Combine(d, name + ".liquid")).FirstOrDefault(File.Exists);
+    private string? FindFile(string name) => _paths.GetOrAdd(name, n =>
+        _layoutDirectories.Select(d => Path.Combine(d, n + ".liquid")).FirstOrDefault(File.Exists));
 
-    // IFileSystem: {% include 'partials/header' %} resolves through the same override chain.
+    // {% include 'partials/card' %} resolves through the same override chain, and reuses the parsed partial:
+    // a card is included once per list item, so reading and parsing it each time would dominate rendering.
+    Template ITemplateFileSystem.GetTemplate(Context context, string templateName) => Load(templateName.Trim('\'', '"'));
+
     string IFileSystem.ReadTemplateFile(Context context, string templateName)
     {
         var name = templateName.Trim('\'', '"');

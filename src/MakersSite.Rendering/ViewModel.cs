@@ -6,7 +6,7 @@ using MakersSite.Content.Text;
 namespace MakersSite.Rendering;
 
 /// <summary>Turns pages and the site graph into the plain dictionaries and lists that Liquid templates read.</summary>
-public sealed class ViewModel(SiteGraph graph, MarkdownRenderer markdown)
+public sealed class ViewModel(SiteGraph graph)
 {
     public Dictionary<string, object?> Site(string currentUrl)
     {
@@ -52,7 +52,7 @@ public sealed class ViewModel(SiteGraph graph, MarkdownRenderer markdown)
     public Dictionary<string, object?> Page(Page page)
     {
         var model = Card(page);
-        model["content"] = new RawHtml(markdown.Render(page.Body));
+        model["content"] = new RawHtml(MarkdownRenderer.Render(page.Body));
         model["related"] = ContentSchemas.TypedSections.ToDictionary(
             s => s, s => (object?)graph.Related(page, s).Select(p => (object?)Card(p)).ToList());
         model["terms"] = graph.TermsOf(page).Select(t => (object?)new Dictionary<string, object?>

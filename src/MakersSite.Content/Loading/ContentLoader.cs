@@ -163,10 +163,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
 
         var bundle = Path.GetDirectoryName(path)!;
         var validator = new FrontMatterValidator(file, bundle, vocabularies, diagnostics);
-        var schema = place.Kind == PageKind.SectionList ? ContentSchemas.Plain.Concat(ContentSchemas.Common).ToList() : ContentSchemas.ForSection(place.Section);
+        var schema = ContentSchemas.ForSection(place.Kind == PageKind.SectionList ? null : place.Section);
         var fields = validator.ValidateRoot(document.FrontMatter, schema);
-        var markdown = ContentMarkdown.Parse(document.Body);
-        CheckBodyLinks(file, bundle, ContentMarkdown.Links(markdown, document.BodyLine));
+        var bodyLinks = ContentMarkdown.Links(ContentMarkdown.Parse(document.Body), document.BodyLine);
+        CheckBodyLinks(file, bundle, bodyLinks);
         if (!fields.ContainsKey("title")) return null;
 
         var bundleFiles = place.Kind is PageKind.Home or PageKind.SectionList
@@ -189,6 +189,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             Body = document.Body,
             BodyLine = document.BodyLine,
             References = validator.References,
+            BodyLinks = bodyLinks,
             BundleFiles = bundleFiles,
         };
     }

@@ -20,6 +20,8 @@ public sealed class Page
     /// <summary>File line on which the Markdown body starts, to turn body positions into file positions.</summary>
     public required int BodyLine { get; init; }
     public required IReadOnlyList<PageRef> References { get; init; }
+    /// <summary>Links written in the body, found once at load, so later phases can name their lines.</summary>
+    public required IReadOnlyList<Loading.BodyLink> BodyLinks { get; init; }
     /// <summary>Files beside index.md (logo, photos), as names relative to the bundle, sorted ordinally.</summary>
     public required IReadOnlyList<string> BundleFiles { get; init; }
 

@@ -131,7 +131,10 @@ public static class ContentSchemas
         new("summary", Summary),
     ];
 
-    public static IReadOnlyList<Field> ForSection(string? section) => section switch
+    /// <summary>The fields a page in <paramref name="section"/> may have (null: home, plain pages and section intros).</summary>
+    public static IReadOnlyList<Field> ForSection(string? section) => [.. SpecificFields(section), .. Common];
+
+    private static IReadOnlyList<Field> SpecificFields(string? section) => section switch
     {
         Companies => Company,
         Projects => Project,
@@ -139,7 +142,7 @@ public static class ContentSchemas
         Topics => Topic,
         Flats => Flat,
         _ => Plain,
-    } is var fields ? [.. fields, .. Common] : throw new InvalidOperationException();
+    };
 
     /// <summary>The Dutch relative pronoun for <see cref="Noun"/>: "een bedrijf dat", "een flat die".</summary>
     public static string RelativePronoun(string section) => section == Flats ? "die" : "dat";
