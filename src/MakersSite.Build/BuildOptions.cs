@@ -5,12 +5,28 @@ namespace MakersSite.Build;
 /// <param name="BaseUrl">Overrides baseUrl from content/site.yml (for previews and forks).</param>
 /// <param name="IncludeDrafts">Publish pages marked draft: true.</param>
 /// <param name="WriteOutput">False for check: run every phase, write nothing.</param>
+/// <param name="Today">The date that decides which vacancies have expired; see <see cref="DefaultToday"/>.</param>
 public sealed record BuildOptions(
     string Root,
     string? Output = null,
     string? BaseUrl = null,
     bool IncludeDrafts = false,
-    bool WriteOutput = true)
+    bool WriteOutput = true,
+    DateOnly? Today = null)
 {
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
+
+    public DateOnly EffectiveToday => Today ?? DefaultToday();
+
+    /// <summary>
+    /// Today's date in the Netherlands, or the date of SOURCE_DATE_EPOCH when set: the reproducible-builds
+    /// convention, so a rebuild of an old commit gives the same public/ byte for byte.
+    /// </summary>
+    public static DateOnly DefaultToday()
+    {
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        var instant = long.TryParse(epoch, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.UtcNow;
+        var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, amsterdam).DateTime);
+    }
 }

@@ -22,12 +22,17 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var content = new ContentLoader(root, diagnostics).Load();
 
         log?.Invoke("controleren");
-        if (content is not null) CrossReferenceValidator.Validate(content.Pages, diagnostics);
+        var today = options.EffectiveToday;
+        if (content is not null)
+        {
+            CrossReferenceValidator.Validate(content.Pages, diagnostics);
+            Freshness.Check(content.Pages, today, diagnostics);
+        }
         if (content is null || diagnostics.HasErrors) return Fail(diagnostics);
         if (options.BaseUrl is not null) content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
 
         log?.Invoke("samenstellen");
-        var graph = new SiteGraph(content, options.IncludeDrafts);
+        var graph = new SiteGraph(content, options.IncludeDrafts, today);
         var themeDirectory = Path.Combine(root, "themes", content.Site.Theme);
         if (!Directory.Exists(themeDirectory))
         {

@@ -67,16 +67,22 @@ public sealed class ViewModel(SiteGraph graph)
         return model;
     }
 
-    public Dictionary<string, object?> Card(Page page) => new()
+    public Dictionary<string, object?> Card(Page page)
     {
-        ["kind"] = page.Kind.ToString().ToLowerInvariant(),
-        ["section"] = page.Section,
-        ["slug"] = page.Slug,
-        ["url"] = page.Url,
-        ["title"] = page.Title,
-        ["summary"] = page.Summary,
-        ["params"] = Convert(page.Fields),
-    };
+        var fields = (Dictionary<string, object?>)Convert(page.Fields)!;
+        // Expired vacancies are never published, whichever template reads them.
+        if (fields.ContainsKey("vacancies")) fields["vacancies"] = Convert(graph.ActiveVacancies(page));
+        return new()
+        {
+            ["kind"] = page.Kind.ToString().ToLowerInvariant(),
+            ["section"] = page.Section,
+            ["slug"] = page.Slug,
+            ["url"] = page.Url,
+            ["title"] = page.Title,
+            ["summary"] = page.Summary,
+            ["params"] = fields,
+        };
+    }
 
     public List<object?> Breadcrumbs(string? section, string? title)
     {

@@ -35,6 +35,8 @@ public sealed class SiteGraph
     };
 
     public LoadedContent Content { get; }
+    /// <summary>The build's date: vacancies past their validThrough are left out.</summary>
+    public DateOnly Today { get; }
     public IReadOnlyList<Page> Pages { get; }
     public IReadOnlyDictionary<string, Page> SectionIntros { get; }
     public IReadOnlyList<TaxonomyTerm> Terms { get; }
@@ -42,9 +44,10 @@ public sealed class SiteGraph
     private readonly Dictionary<(string Section, string Slug), Page> _bySlug;
     private readonly Dictionary<Page, SortedSet<Page>> _related;
 
-    public SiteGraph(LoadedContent content, bool includeDrafts)
+    public SiteGraph(LoadedContent content, bool includeDrafts, DateOnly today)
     {
         Content = content;
+        Today = today;
         var published = content.Pages.Where(p => includeDrafts || !p.Draft).ToList();
         Pages = published.Where(p => p.Kind != PageKind.SectionList).OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
         SectionIntros = published.Where(p => p.Kind == PageKind.SectionList).ToDictionary(p => p.Section!, StringComparer.Ordinal);
@@ -83,6 +86,8 @@ public sealed class SiteGraph
 
     public IReadOnlyList<Page> Related(Page page, string section) =>
         _related.TryGetValue(page, out var set) ? set.Where(p => p.Section == section).ToList() : [];
+
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> ActiveVacancies(Page page) => Freshness.ActiveVacancies(page, Today);
 
     public Page? Find(string section, string slug) => _bySlug.GetValueOrDefault((section, slug));
 

@@ -189,6 +189,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             Body = document.Body,
             BodyLine = document.BodyLine,
             References = validator.References,
+            FieldPositions = validator.Positions,
             BodyLinks = bodyLinks,
             BundleFiles = bundleFiles,
         };

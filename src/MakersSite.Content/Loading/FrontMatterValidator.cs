@@ -22,8 +22,12 @@ public sealed partial class FrontMatterValidator(
     public const long MaxImageBytes = 5 * 1024 * 1024;
 
     private readonly List<PageRef> _references = [];
+    private readonly Dictionary<string, FieldPosition> _positions = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PageRef> References => _references;
+
+    /// <summary>Where each value stood, by dotted path, so later phases (warnings, links) can point at it.</summary>
+    public IReadOnlyDictionary<string, FieldPosition> Positions => _positions;
 
     public Dictionary<string, object?> ValidateRoot(YamlMappingNode node, IReadOnlyList<Field> fields) =>
         ValidateGroup(node, new GroupType(fields), path: "");
@@ -82,6 +86,7 @@ public sealed partial class FrontMatterValidator(
 
     private object? ValidateValue(YamlNode node, FieldType type, string path)
     {
+        if (path.Length > 0) _positions[path] = new FieldPosition(Line(node), Column(node));
         switch (type)
         {
             case ListType list:

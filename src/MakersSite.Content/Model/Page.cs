@@ -5,6 +5,9 @@ public enum PageKind { Home, Plain, SectionList, Company, Project, Lesson, Topic
 /// <summary>A reference from one page's front matter to another page, kept with its position for messages.</summary>
 public sealed record PageRef(string Section, string Slug, string Field, int Line, int Column);
 
+/// <summary>The line and column of a front-matter value in its file.</summary>
+public readonly record struct FieldPosition(int Line, int Column);
+
 /// <summary>A loaded, schema-validated page. Field values are plain CLR values (string, long, bool, DateOnly, lists, groups).</summary>
 public sealed class Page
 {
@@ -20,6 +23,8 @@ public sealed class Page
     /// <summary>File line on which the Markdown body starts, to turn body positions into file positions.</summary>
     public required int BodyLine { get; init; }
     public required IReadOnlyList<PageRef> References { get; init; }
+    /// <summary>Position of every front-matter value by dotted path (<c>vacancies[0].validThrough</c>).</summary>
+    public required IReadOnlyDictionary<string, FieldPosition> FieldPositions { get; init; }
     /// <summary>Links written in the body, found once at load, so later phases can name their lines.</summary>
     public required IReadOnlyList<Loading.BodyLink> BodyLinks { get; init; }
     /// <summary>Files beside index.md (logo, photos), as names relative to the bundle, sorted ordinally.</summary>

@@ -79,10 +79,14 @@ public sealed class TestSite : IDisposable
         return this;
     }
 
-    public BuildResult Build(string? output = null, bool drafts = false) =>
-        new SiteBuilder().Build(new BuildOptions(Root, output, IncludeDrafts: drafts));
+    /// <summary>Tests build "on" a fixed day so expiry warnings do not change with the calendar.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 22);
 
-    public BuildResult Check() => new SiteBuilder().Build(new BuildOptions(Root, WriteOutput: false));
+    public BuildResult Build(string? output = null, bool drafts = false, DateOnly? today = null) =>
+        new SiteBuilder().Build(new BuildOptions(Root, output, IncludeDrafts: drafts, Today: today ?? Today));
+
+    public BuildResult Check(DateOnly? today = null) =>
+        new SiteBuilder().Build(new BuildOptions(Root, WriteOutput: false, Today: today ?? Today));
 
     public IDocument Html(string relativePath, string? output = null) =>
         new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output ?? Output, relativePath)));
