@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MakersSite.Build;
 using MakersSite.Content.Diagnostics;
+using MakersSite.Content.Loading;
+using MakersSite.Content.Scaffolding;
 
 namespace MakersSite.Cli;
 
@@ -17,11 +19,13 @@ public static class CommandLine
         Gebruik:
           makers-site build [--root MAP] [--output MAP] [--base-url URL] [--drafts]
           makers-site check [--root MAP] [--format text|github|json]
+          makers-site new company|project|lesson|topic "Naam" [--root MAP]
           makers-site <opdracht> --help
 
         Opdrachten:
           build   Controleert alle content en bouwt de site in public/.
           check   Controleert alle content en schrijft niets.
+          new     Maakt een nieuwe pagina met alle velden en uitleg erbij.
 
         Afsluitcodes: 0 gelukt, 1 fouten in de content, 2 verkeerd gebruik.
         """;
@@ -48,6 +52,19 @@ public static class CommandLine
           --format         text (standaard), github (meldingen in een pull request) of json.
         """;
 
+    private const string NewHelp = """
+        makers-site new: maakt een nieuwe pagina met alle velden, met uitleg in het Nederlands.
+
+        Gebruik: makers-site new company|project|lesson|topic "Naam" [--root MAP]
+
+          company   een bedrijfsprofiel in content/bedrijven/
+          project   een project in content/projecten/
+          lesson    een kennisbankartikel in content/kennisbank/
+          topic     een onderwerp voor Regio in je Rugzak in content/rugzak/
+
+        De nieuwe pagina staat op 'draft: true' en komt pas op de site als je die regel weghaalt.
+        """;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -64,6 +81,7 @@ public static class CommandLine
                 o => RunBuild(o, stdout, stderr)),
             "check" => WithOptions(options, CheckHelp, ["--root", "--format"], [], stdout, stderr,
                 o => RunCheck(o, stdout, stderr)),
+            "new" => RunNew(options, stdout, stderr),
             _ => Usage(stderr, $"Onbekende opdracht '{command}'. Gebruik 'makers-site --help' voor de opdrachten."),
         };
     }
@@ -139,6 +157,35 @@ public static class CommandLine
         if (format == DiagnosticFormat.Text)
             stdout.WriteLine(result.Succeeded ? $"Alles in orde: {result.PageCount} pagina's gecontroleerd. {Count(result.Diagnostics)}." : $"Controle mislukt: {Count(result.Diagnostics)}.");
         return result.Succeeded ? Success : ContentErrors;
+    }
+
+    private static int RunNew(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (positional.Length != 2 || !Scaffolds.SectionByKind.ContainsKey(positional[0]))
+        {
+            if (args.Contains("--help") || args.Contains("-h")) return WithOptions(["--help"], NewHelp, [], [], stdout, stderr, _ => Success);
+            return Usage(stderr, $"Geef het soort pagina en de naam, zoals: makers-site new company \"Bakkerij Jansen\".\n\n{NewHelp}");
+        }
+        return WithOptions(args[2..], NewHelp, ["--root"], [], stdout, stderr, o =>
+        {
+            var (kind, title) = (positional[0], positional[1].Trim());
+            var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
+            if (!Directory.Exists(Path.Combine(root, "content"))) return Usage(stderr, $"In '{root}' staat geen map content/.");
+            var relative = Scaffolds.PathFor(kind, title);
+            if (relative.Contains("//", StringComparison.Ordinal))
+                return Usage(stderr, $"Van de naam '{title}' kan geen mapnaam worden gemaakt. Gebruik letters of cijfers.");
+            var path = Path.Combine(root, relative);
+            if (Directory.Exists(Path.GetDirectoryName(path)))
+                return Usage(stderr, $"De map {Path.GetDirectoryName(relative)} bestaat al. Kies een andere naam of pas de bestaande pagina aan.");
+
+            var vocabularies = new ContentLoader(Path.GetFullPath(root), new DiagnosticBag()).LoadVocabularies();
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Scaffolds.For(kind, title, vocabularies, BuildOptions.DefaultToday()));
+            stdout.WriteLine($"Aangemaakt: {relative}");
+            stdout.WriteLine("Vul de velden in, haal 'draft: true' weg en controleer met: makers-site check");
+            return Success;
+        });
     }
 
     private static string Count(IReadOnlyList<Diagnostic> diagnostics)

@@ -88,7 +88,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             brand);
     }
 
-    private Dictionary<string, Vocabulary> LoadVocabularies()
+    /// <summary>Only the vocabularies of content/_data (for scaffolding, which lists the allowed values).</summary>
+    public Dictionary<string, Vocabulary> LoadVocabularies()
     {
         var result = new Dictionary<string, Vocabulary>(StringComparer.Ordinal);
         var directory = Path.Combine(_contentDirectory, "_data");
