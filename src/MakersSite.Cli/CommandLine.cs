@@ -183,6 +183,8 @@ public static class CommandLine
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, Scaffolds.For(kind, title, vocabularies, BuildOptions.DefaultToday()));
             stdout.WriteLine($"Aangemaakt: {relative}");
+            if (kind == "company" && CodeOwners.AddCompany(root, Path.GetFileName(Path.GetDirectoryName(path))!) is { } owners)
+                stdout.WriteLine($"Toegevoegd aan {owners}: de map van het bedrijf. Zet daar het GitHub-account van het bedrijf achter.");
             stdout.WriteLine("Vul de velden in, haal 'draft: true' weg en controleer met: makers-site check");
             return Success;
         });

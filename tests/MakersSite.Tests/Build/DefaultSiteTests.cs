@@ -44,6 +44,20 @@ public sealed class DefaultSiteTests : IDisposable
     }
 
     [Fact]
+    public void The_member_guide_is_linked_from_every_page_footer()
+    {
+        Assert.True(_site.Build().Succeeded);
+        var guide = _site.Html("bedrijfsprofiel-aanpassen/index.html");
+        Assert.Equal("Je bedrijfsprofiel aanpassen", guide.QuerySelector("main h1")!.TextContent);
+        Assert.Equal(
+            ["Waar je profiel staat", "Je profiel aanpassen in de browser", "Zo ziet de kop eruit", "Een logo en foto's toevoegen",
+             "Vacatures en stages", "De meldingen lezen", "Wat niet kan"],
+            guide.QuerySelectorAll("main h2").Select(h => h.FirstChild!.TextContent)); // the last child is the "#" anchor
+        var footerLink = _site.Html("bedrijven/leolux/index.html").QuerySelectorAll("footer a").Single(a => a.TextContent == "Je bedrijfsprofiel aanpassen");
+        Assert.Equal("../../bedrijfsprofiel-aanpassen/", footerLink.GetAttribute("href"));
+    }
+
+    [Fact]
     public void Every_internal_link_and_asset_in_public_resolves()
     {
         Assert.True(_site.Build().Succeeded);
