@@ -67,4 +67,12 @@ public sealed class CommandLineTests
         Assert.StartsWith("::error file=content/bedrijven/testfabriek/index.md,line=5,col=15,title=municipality::'nergens' is geen", output);
         Assert.False(Directory.Exists(site.Output));
     }
+
+    [Fact]
+    public void Check_on_the_repository_default_content_exits_zero()
+    {
+        var (code, output, _) = Run("check", "--root", Repository.Root);
+        Assert.Equal(0, code);
+        Assert.Matches(@"^Alles in orde: \d+ pagina's gecontroleerd\. 0 fouten, 0 waarschuwingen\.\n$", output);
+    }
 }
