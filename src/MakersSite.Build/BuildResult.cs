@@ -1,8 +1,12 @@
 using MakersSite.Content.Diagnostics;
+using MakersSite.Search;
 
 namespace MakersSite.Build;
 
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PageCount, int FileCount)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The search data and the lunr index it was cut from (null when the build failed before indexing).</summary>
+    public SearchBundle? Search { get; init; }
 }

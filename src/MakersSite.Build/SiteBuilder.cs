@@ -4,6 +4,7 @@ using MakersSite.Content.Loading;
 using MakersSite.Content.Model;
 using MakersSite.Output;
 using MakersSite.Rendering;
+using MakersSite.Search;
 
 namespace MakersSite.Build;
 
@@ -40,6 +41,9 @@ public sealed class SiteBuilder(Action<string>? log = null)
             return Fail(diagnostics);
         }
 
+        var assets = ThemeAssets.Read(themeDirectory, content.Site.Theme, diagnostics);
+        if (diagnostics.HasErrors) return Fail(diagnostics);
+
         log?.Invoke("renderen");
         var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
         List<RenderedPage> rendered;
@@ -53,7 +57,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             return Fail(diagnostics);
         }
 
-        var files = CollectFiles(root, themeDirectory, graph);
+        var files = CollectFiles(root, themeDirectory, assets, graph);
         var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
         foreach (var page in rendered) outputPaths.Add(OutputPaths.FileForUrl(page.Url));
         ReportCollisions(rendered, diagnostics);
@@ -65,27 +69,41 @@ public sealed class SiteBuilder(Action<string>? log = null)
         ReportBrokenLinks(broken, rendered, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
 
+        log?.Invoke("zoekindex");
+        var searchDocuments = new SearchDocuments(graph);
+        var search = SearchIndexWriter.Write(html
+            .Where(p => !p.Page.IsRedirect && p.Page.Source is not null)
+            .Select(p => searchDocuments.From(p.Page.Source!, p.Html))
+            .OfType<SearchDocument>());
+
         if (options.WriteOutput)
         {
             log?.Invoke("schrijven");
             using var output = new AtomicOutput(options.OutputDirectory);
             foreach (var (relative, source) in files) output.CopyFile(source, relative);
             foreach (var (page, text) in html) output.WriteText(OutputPaths.FileForUrl(page.Url), text);
+            foreach (var file in search.Files) output.WriteText($"{SearchIndexWriter.DataFolder}/{file.Path}", file.Text);
             output.Commit();
         }
-        return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count);
+        return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count + search.Files.Count) { Search = search };
     }
 
-    /// <summary>Static files of the theme, then of the site (which win), then each bundle's files beside its page.</summary>
-    private static SortedDictionary<string, string> CollectFiles(string root, string themeDirectory, SiteGraph graph)
+    /// <summary>
+    /// Static files of the theme and its npm assets, then of the site (which win), then each bundle's files beside its page.
+    /// </summary>
+    private static SortedDictionary<string, string> CollectFiles(string root, string themeDirectory,
+        IReadOnlyList<(string Output, string Source)> assets, SiteGraph graph)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var directory in new[] { Path.Combine(themeDirectory, "static"), Path.Combine(root, "static") })
+        void AddDirectory(string directory)
         {
-            if (!Directory.Exists(directory)) continue;
+            if (!Directory.Exists(directory)) return;
             foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
                 files[Path.GetRelativePath(directory, file).Replace('\\', '/')] = file;
         }
+        AddDirectory(Path.Combine(themeDirectory, "static"));
+        foreach (var (output, source) in assets) files[output] = source;
+        AddDirectory(Path.Combine(root, "static"));
         foreach (var page in graph.Pages)
         {
             foreach (var name in page.BundleFiles)

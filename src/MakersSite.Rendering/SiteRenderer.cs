@@ -95,6 +95,14 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
             }
         }
 
+        var search = Model("/zoeken/", data);
+        search["page"] = new Dictionary<string, object?>
+        {
+            ["kind"] = "search", ["url"] = "/zoeken/", ["title"] = "Zoeken",
+            ["summary"] = "Zoek in de bedrijven, projecten, kennisbank en Regio in je Rugzak van Land van de Makers.",
+        };
+        yield return new RenderedPage("/zoeken/", Wrap(templates.Resolve("search"), search), null);
+
         var notFound = Model("/404.html", data);
         notFound["page"] = new Dictionary<string, object?> { ["kind"] = "404", ["url"] = "/404.html", ["title"] = "Pagina niet gevonden" };
         yield return new RenderedPage("/404.html", Wrap(templates.Resolve("404"), notFound), null);

@@ -15,7 +15,10 @@ public sealed class DutchAnalyzer
     private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
 
     /// <summary>Terms for the index: tokenize, trim, drop stop words, stem. Empty results are dropped after every step, as in lunr.Pipeline.run.</summary>
-    public List<string> Analyze(string? text)
+    public List<string> Analyze(string? text) => Analyze(text, surfaces: null);
+
+    /// <param name="surfaces">When given, counts for every term the words it came from, to show a real word in suggestions.</param>
+    public List<string> Analyze(string? text, Dictionary<string, Dictionary<string, int>>? surfaces)
     {
         var terms = new List<string>();
         foreach (var token in Tokenize(text))
@@ -23,7 +26,11 @@ public sealed class DutchAnalyzer
             var trimmed = Trim(token);
             if (trimmed.Length == 0 || DutchStopWords.Contains(trimmed)) continue;
             var stemmed = Stem(trimmed);
-            if (stemmed.Length > 0) terms.Add(stemmed);
+            if (stemmed.Length == 0) continue;
+            terms.Add(stemmed);
+            if (surfaces is null) continue;
+            if (!surfaces.TryGetValue(stemmed, out var words)) surfaces[stemmed] = words = new Dictionary<string, int>(StringComparer.Ordinal);
+            words[trimmed] = words.GetValueOrDefault(trimmed) + 1;
         }
         return terms;
     }

@@ -31,11 +31,20 @@ public sealed class TestSite : IDisposable
 
     private TestSite() { }
 
+    /// <summary>The default theme, with its installed npm packages linked rather than copied (they are large).</summary>
+    private void CopyDefaultTheme()
+    {
+        var theme = Path.Combine(Root, "themes", "default");
+        Repository.CopyDirectory(Path.Combine(Repository.Root, "themes", "default"), theme);
+        var modules = Path.Combine(Repository.Root, "themes", "default", "node_modules");
+        if (Directory.Exists(modules)) Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules"), modules);
+    }
+
     /// <summary>A minimal valid site (config, vocabularies, home page, the default theme) plus the given files.</summary>
     public static TestSite Create(params (string Path, string Text)[] files)
     {
         var site = new TestSite();
-        Repository.CopyDirectory(Path.Combine(Repository.Root, "themes", "default"), Path.Combine(site.Root, "themes", "default"));
+        site.CopyDefaultTheme();
         site.Write("content/site.yml", SiteYml);
         site.Write("content/_data/municipalities.yml", Municipalities);
         site.Write("content/_data/sectors.yml", Sectors);
@@ -50,7 +59,7 @@ public sealed class TestSite : IDisposable
     {
         var site = new TestSite();
         Repository.CopyDirectory(Path.Combine(Repository.Root, "content"), Path.Combine(site.Root, "content"));
-        Repository.CopyDirectory(Path.Combine(Repository.Root, "themes"), Path.Combine(site.Root, "themes"));
+        site.CopyDefaultTheme();
         return site;
     }
 
@@ -59,7 +68,7 @@ public sealed class TestSite : IDisposable
     {
         var site = new TestSite();
         Repository.CopyDirectory(Path.Combine(Repository.Root, "tests", "fixtures", name), site.Root);
-        Repository.CopyDirectory(Path.Combine(Repository.Root, "themes", "default"), Path.Combine(site.Root, "themes", "default"));
+        site.CopyDefaultTheme();
         return site;
     }
 

@@ -1,0 +1,63 @@
+using MakersSite.Content.Assembly;
+using MakersSite.Content.Model;
+using MakersSite.Content.Schema;
+using MakersSite.Search;
+
+namespace MakersSite.Build;
+
+/// <summary>Turns finished pages into search documents: text from the HTML, facets from the content model.</summary>
+public sealed class SearchDocuments(SiteGraph graph)
+{
+    private static readonly IReadOnlyDictionary<PageKind, FacetValue> Types = new Dictionary<PageKind, FacetValue>
+    {
+        [PageKind.Company] = new("type", "bedrijf", "Bedrijf"),
+        [PageKind.Project] = new("type", "project", "Project"),
+        [PageKind.Lesson] = new("type", "kennisbank", "Kennisbank"),
+        [PageKind.Topic] = new("type", "rugzak", "Regio in je Rugzak"),
+        [PageKind.Flat] = new("type", "flat", "Flat"),
+        [PageKind.Plain] = new("type", "pagina", "Pagina"),
+        [PageKind.Home] = new("type", "pagina", "Pagina"),
+    };
+
+    /// <summary>A document for a content page, or null for pages search does not list (lists, redirects, 404).</summary>
+    public SearchDocument? From(Page page, string html)
+    {
+        if (!Types.TryGetValue(page.Kind, out var type)) return null;
+        var text = SearchTextExtractor.Extract(html);
+        if (text is null) return null;
+        return new SearchDocument(page.Url, text.Value.Title, text.Value.Summary, text.Value.Body, type, Facets(page).Distinct().ToList());
+    }
+
+    private IEnumerable<FacetValue> Facets(Page page)
+    {
+        foreach (var taxonomy in SiteGraph.Taxonomies)
+        {
+            var facet = taxonomy.Name; // sector, municipality, aspect: the same names as the search facets
+            foreach (var slug in SiteGraph.TermSlugs(page, taxonomy.Name).OfType<string>())
+            {
+                var term = graph.Content.Vocabularies.GetValueOrDefault(taxonomy.Vocabulary)?.Terms.FirstOrDefault(t => t.Slug == slug);
+                if (term is not null) yield return new FacetValue(facet, term.Slug, term.Name);
+            }
+        }
+        foreach (var flat in FlatsOf(page)) yield return new FacetValue("flat", flat.Slug, flat.Title);
+    }
+
+    /// <summary>The flats a page belongs to: named directly, or through the projects it names.</summary>
+    private IEnumerable<Page> FlatsOf(Page page)
+    {
+        if (page.Kind == PageKind.Flat)
+        {
+            yield return page;
+            yield break;
+        }
+        var refs = page.References.Where(r => r.Section == ContentSchemas.Flats).Select(r => r.Slug)
+            .Concat(page.References.Where(r => r.Section == ContentSchemas.Projects)
+                .Select(r => graph.Find(ContentSchemas.Projects, r.Slug))
+                .OfType<Page>()
+                .SelectMany(p => p.References.Where(r => r.Section == ContentSchemas.Flats && r.Field == "flat").Select(r => r.Slug)));
+        foreach (var slug in refs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (graph.Find(ContentSchemas.Flats, slug) is { } flat) yield return flat;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace MakersSite.Search;
+
+/// <summary>A facet value of a document: the slug used in URLs (?sector=metaal) and the label shown (Metaal).</summary>
+public sealed record FacetValue(string Facet, string Slug, string Label);
+
+/// <summary>One page as the search index sees it. Texts are NFC-normalised plain text.</summary>
+public sealed record SearchDocument(
+    string Url,
+    string Title,
+    string Summary,
+    string Body,
+    FacetValue Type,
+    IReadOnlyList<FacetValue> Facets);
+
+/// <summary>The facets results can be filtered by, in display order, with their Dutch headings.</summary>
+public static class SearchFacets
+{
+    public static readonly IReadOnlyList<(string Name, string Label)> All =
+    [
+        ("type", "Soort"),
+        ("sector", "Sector"),
+        ("municipality", "Gemeente"),
+        ("flat", "Flat"),
+        ("aspect", "Aspect"),
+    ];
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace MakersSite.Search;
+
+/// <summary>
+/// Takes the searchable text out of a finished page: the element marked <c>data-search-body</c> (or
+/// <c>main</c>), without navigation, scripts and anything marked <c>data-search-ignore</c>. Block elements
+/// become word breaks, so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b", not "ab".
+/// </summary>
+public static class SearchTextExtractor
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form" };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    };
+
+    /// <summary>Title (the h1), summary (meta description) and body text of a page, or null when the page has no body to index.</summary>
+    public static (string Title, string Summary, string Body)? Extract(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        var region = document.QuerySelector("[data-search-body]") ?? document.QuerySelector("main");
+        if (region is null) return null;
+        var title = Normalize(document.QuerySelector("h1")?.TextContent ?? document.Title ?? "");
+        var summary = Normalize(document.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "");
+        var sb = new StringBuilder();
+        Append(region, sb);
+        return (title, summary, Normalize(sb.ToString()));
+    }
+
+    private static void Append(INode node, StringBuilder sb)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    sb.Append(text.Data);
+                    break;
+                case IElement element when Skipped.Contains(element.LocalName) || element.HasAttribute("data-search-ignore")
+                                            || element.ClassList.Contains("anchor") || element.ClassList.Contains("visually-hidden"):
+                    break;
+                case IElement element when element.LocalName == "h1":
+                    break; // the title is its own field
+                case IElement element:
+                    var block = Blocks.Contains(element.LocalName);
+                    if (block) sb.Append(' ');
+                    Append(element, sb);
+                    if (block) sb.Append(' ');
+                    break;
+            }
+        }
+    }
+
+    /// <summary>NFC, and every run of white space (HTML's or Unicode's) as one space.</summary>
+    public static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
