@@ -16,7 +16,7 @@ public sealed class SearchDocuments(SiteGraph graph)
         [PageKind.Topic] = new("type", "rugzak", "Regio in je Rugzak"),
         [PageKind.Flat] = new("type", "flat", "Flat"),
         [PageKind.Plain] = new("type", "pagina", "Pagina"),
-        [PageKind.Home] = new("type", "pagina", "Pagina"),
+        // The home page only repeats the other pages' summaries: listing it would crowd every result list.
     };
 
     /// <summary>A document for a content page, or null for pages search does not list (lists, redirects, 404).</summary>

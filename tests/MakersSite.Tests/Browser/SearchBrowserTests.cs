@@ -1,0 +1,111 @@
+using MakersSite.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace MakersSite.Tests.Browser;
+
+/// <summary>Conformance 4 and the "done when": search in real Chromium, over http and from disk.</summary>
+public sealed class SearchBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    public static TheoryData<string> Origins => new() { "http", "file" };
+
+    private string SearchUrl(string origin, string query) => origin == "http"
+        ? $"{site.Server!.BaseUrl}zoeken/{query}"
+        : site.FileUrl("zoeken/index.html") + query;
+
+    private static async Task<List<(string Title, string Href)>> ResultsAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("#search-results a");
+        var links = await page.QuerySelectorAllAsync("#search-results a");
+        var results = new List<(string, string)>();
+        foreach (var link in links) results.Add(((await link.TextContentAsync())!, (await link.GetAttributeAsync("href"))!));
+        return results;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task A_word_finds_pages_whose_links_open_them(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, "?q=kunststof"));
+
+        var results = await ResultsAsync(page);
+
+        Assert.Contains(results, r => r.Title == "Helian Polymers");
+        Assert.Contains(results, r => r.Title == "Bioplastics Centre");
+        Assert.Equal("8 resultaten voor ‘kunststof’.", await page.TextContentAsync("#search-status"));
+        Assert.True(await page.Locator("#search-results mark").CountAsync() > 0, "matched words are highlighted");
+        var helian = results.First(r => r.Title == "Helian Polymers").Href;
+        Assert.EndsWith(origin == "http" ? "/bedrijven/helian-polymers/" : "/bedrijven/helian-polymers/index.html", helian);
+
+        await page.ClickAsync("#search-results a:text-is('Helian Polymers')");
+        await page.WaitForURLAsync(helian);
+        Assert.Equal("Helian Polymers", await page.TextContentAsync("main h1"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task Typing_a_prefix_shows_results_as_you_type_and_the_url_follows(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, ""));
+        await page.Locator("#search-input").PressSequentiallyAsync("bioplast", new() { Delay = 20 });
+
+        var results = await ResultsAsync(page);
+
+        Assert.Contains(results, r => r.Title == "Bioplastics Centre");
+        if (origin == "http") await page.WaitForURLAsync(url => url.EndsWith("/zoeken/?q=bioplast", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task A_misspelled_word_is_corrected_with_a_suggestion(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, "?q=kunstsof"));
+
+        var results = await ResultsAsync(page);
+
+        Assert.Contains(results, r => r.Title == "Helian Polymers");
+        var status = await page.TextContentAsync("#search-status");
+        Assert.StartsWith("Niets gevonden voor ‘kunstsof’. Bedoelde je kunststof?", status);
+        Assert.Equal("kunststof", await page.TextContentAsync("#search-status a"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task Facets_filter_and_can_be_browsed_without_a_query(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, "?type=rugzak"));
+
+        var results = await ResultsAsync(page);
+        Assert.Equal(9, results.Count);
+        Assert.True(await page.IsCheckedAsync("#f-type-rugzak"));
+        Assert.All(await page.Locator(".search-hit .meta").AllTextContentsAsync(), type => Assert.Equal("Regio in je Rugzak", type));
+
+        // Combine with a query: only Rugzak pages about the word remain, and the counts follow.
+        await page.FillAsync("#search-input", "machine");
+        await page.PressAsync("#search-input", "Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector('#search-status').textContent.includes('machine')");
+        var filtered = await ResultsAsync(page);
+        Assert.InRange(filtered.Count, 1, 8);
+        Assert.All(await page.Locator(".search-hit .meta").AllTextContentsAsync(), type => Assert.Equal("Regio in je Rugzak", type));
+        if (origin == "http") Assert.EndsWith("/zoeken/?q=machine&type=rugzak", page.Url);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task The_search_box_on_every_page_submits_to_the_search_page(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(origin == "http" ? $"{site.Server!.BaseUrl}bedrijven/leolux/" : site.FileUrl("bedrijven/leolux/index.html"));
+        await page.FillAsync("#site-search-input", "lean");
+        await page.PressAsync("#site-search-input", "Enter");
+
+        var results = await ResultsAsync(page);
+
+        Assert.Contains(results, r => r.Title == "Lean Academy");
+        Assert.Contains("zoeken/", page.Url);
+        Assert.Contains("q=lean", page.Url);
+    }
+}
