@@ -1,3 +1,4 @@
+using MakersSite.Preview;
 using Microsoft.Playwright;
 
 namespace MakersSite.Tests.Infrastructure;
@@ -33,7 +34,7 @@ public static class Chromium
 public sealed class BrowserSite : IAsyncLifetime
 {
     public TestSite Site { get; } = TestSite.FromDefaultContent();
-    public StaticServer? Server { get; private set; }
+    public PreviewServer? Server { get; private set; }
     public IPlaywright? Playwright { get; private set; }
     public IBrowser? Browser { get; private set; }
 
@@ -43,7 +44,7 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         var result = Site.Build();
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
-        Server = new StaticServer(Site.Output);
+        Server = await PreviewServer.StartAsync(Site.Output);
         if (!File.Exists(Chromium.ExecutablePath)) return;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(Playwright);
@@ -62,7 +63,7 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         Playwright?.Dispose();
-        Server?.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
         Site.Dispose();
     }
 }
