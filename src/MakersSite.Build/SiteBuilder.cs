@@ -73,8 +73,10 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var searchDocuments = new SearchDocuments(graph);
         var search = SearchIndexWriter.Write(html
             .Where(p => !p.Page.IsRedirect && p.Page.Source is not null)
+            .AsParallel()
             .Select(p => searchDocuments.From(p.Page.Source!, p.Html))
-            .OfType<SearchDocument>());
+            .OfType<SearchDocument>()
+            .ToList());
 
         if (options.WriteOutput)
         {

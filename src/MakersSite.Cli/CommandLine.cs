@@ -198,9 +198,13 @@ public static class CommandLine
     }
 
     /// <summary>On a terminal: one line that updates in place. Otherwise (CI, pipes): one plain line per phase.</summary>
-    private static Action<string> Progress(TextWriter stderr) => Console.IsErrorRedirected || stderr != Console.Error
-        ? phase => stderr.WriteLine($"[makers-site] {phase}")
-        : phase => stderr.Write($"\r\u001b[2K[makers-site] {phase}…");
+    /// <remarks>Plain lines carry the milliseconds since the start, so CI logs and benchmarks show where time goes.</remarks>
+    private static Action<string> Progress(TextWriter stderr)
+    {
+        if (!Console.IsErrorRedirected && stderr == Console.Error) return phase => stderr.Write($"\r\u001b[2K[makers-site] {phase}…");
+        var clock = Stopwatch.StartNew();
+        return phase => stderr.WriteLine($"[makers-site] {clock.ElapsedMilliseconds,6} ms {phase}");
+    }
 
     private static void EndProgress(TextWriter stderr)
     {

@@ -43,12 +43,24 @@ public static class SearchIndexWriter
         var splitter = CompoundSplitter.FromTexts(docs.SelectMany(d => new[] { d.Title, d.Summary, d.Body }));
         var builder = new LunrIndexBuilder(Fields);
         var texts = new List<string?[]>(docs.Count);
-        for (var id = 0; id < docs.Count; id++)
+        // Analysis runs on every core in batches; adding stays in ref order, as lunr numbers terms in meeting order.
+        const int batch = 256;
+        for (var start = 0; start < docs.Count; start += batch)
         {
-            var d = docs[id];
-            string?[] fieldTexts = [d.Title, d.Summary, d.Body, splitter.Parts($"{d.Title} {d.Summary} {d.Body}")];
-            texts.Add(fieldTexts);
-            builder.Add(id, fieldTexts);
+            var analyzed = docs.Skip(start).Take(batch).AsParallel().AsOrdered().Select(d =>
+            {
+                string?[] fieldTexts = [d.Title, d.Summary, d.Body, null];
+                var document = builder.Analyze(fieldTexts);
+                // Compound parts come from the words the other fields were analysed from (stop words already out).
+                fieldTexts[3] = splitter.PartsOf(document.Words.Take(3).SelectMany(w => w ?? []));
+                builder.AnalyzeField(document, 3, fieldTexts[3]);
+                return (Texts: fieldTexts, Analyzed: document);
+            }).ToList();
+            for (var i = 0; i < analyzed.Count; i++)
+            {
+                texts.Add(analyzed[i].Texts);
+                builder.Add(start + i, analyzed[i].Analyzed);
+            }
         }
         var index = builder.Build();
 

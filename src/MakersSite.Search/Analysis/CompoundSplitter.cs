@@ -19,13 +19,15 @@ public sealed class CompoundSplitter
     public const int MaxPartSize = 15;
 
     private readonly CharArraySet _dictionary;
+    // Words repeat (Zipf): split each distinct word once. Safe across threads.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
 
     private CompoundSplitter(CharArraySet dictionary) => _dictionary = dictionary;
 
     /// <summary>A splitter whose dictionary is every word in <paramref name="texts"/> that can stand as a part.</summary>
     public static CompoundSplitter FromTexts(IEnumerable<string> texts)
     {
-        var words = new SortedSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
             foreach (var token in DutchAnalyzer.Tokenize(text))
@@ -38,25 +40,33 @@ public sealed class CompoundSplitter
     }
 
     /// <summary>The parts of every compound in <paramref name="text"/>, space-separated, in text order.</summary>
-    public string Parts(string? text)
+    public string Parts(string? text) => PartsOf(DutchAnalyzer.Tokenize(text).Select(DutchAnalyzer.Trim));
+
+    /// <summary>The parts of every compound among <paramref name="words"/> (lowercased, trimmed), space-separated.</summary>
+    public string PartsOf(IEnumerable<string> words)
     {
-        var words = DutchAnalyzer.Tokenize(text).Select(DutchAnalyzer.Trim).Where(w => w.Length >= MinWordSize).ToList();
-        if (words.Count == 0) return "";
         var parts = new List<string>();
-        using var tokenizer = new WhitespaceTokenizer(LuceneVersion.LUCENE_48, new StringReader(string.Join(' ', words)));
+        foreach (var word in words)
+        {
+            if (word.Length >= MinWordSize) parts.AddRange(_cache.GetOrAdd(word, Split));
+        }
+        return string.Join(' ', parts);
+    }
+
+    private string[] Split(string word)
+    {
+        var parts = new List<string>();
+        using var tokenizer = new KeywordTokenizer(new StringReader(word));
         using var filter = new DictionaryCompoundWordTokenFilter(LuceneVersion.LUCENE_48, tokenizer, _dictionary,
             MinWordSize, MinPartSize, MaxPartSize, onlyLongestMatch: false);
         var term = filter.AddAttribute<ICharTermAttribute>();
-        var increment = filter.AddAttribute<IPositionIncrementAttribute>();
         filter.Reset();
-        string? word = null;
         while (filter.IncrementToken())
         {
             var value = term.ToString();
-            if (increment.PositionIncrement > 0) word = value; // the word itself; its parts follow at the same position
-            else if (value != word) parts.Add(value);
+            if (value != word) parts.Add(value); // the filter passes the word itself on first, then its parts
         }
         filter.End();
-        return string.Join(' ', parts);
+        return parts.ToArray();
     }
 }

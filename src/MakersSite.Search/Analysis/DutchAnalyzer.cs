@@ -15,12 +15,16 @@ public sealed class DutchAnalyzer
     private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
 
     /// <summary>Terms for the index: tokenize, trim, drop stop words, stem. Empty results are dropped after every step, as in lunr.Pipeline.run.</summary>
-    public List<string> Analyze(string? text) => Analyze(text, surfaces: null);
-
-    /// <param name="surfaces">When given, counts for every term the words it came from, to show a real word in suggestions.</param>
-    public List<string> Analyze(string? text, Dictionary<string, Dictionary<string, int>>? surfaces)
+    public List<string> Analyze(string? text)
     {
         var terms = new List<string>();
+        Analyze(text, terms, words: null);
+        return terms;
+    }
+
+    /// <param name="words">When given, receives beside each term the word it came from (for suggestions).</param>
+    public void Analyze(string? text, List<string> terms, List<string>? words)
+    {
         foreach (var token in Tokenize(text))
         {
             var trimmed = Trim(token);
@@ -28,11 +32,8 @@ public sealed class DutchAnalyzer
             var stemmed = Stem(trimmed);
             if (stemmed.Length == 0) continue;
             terms.Add(stemmed);
-            if (surfaces is null) continue;
-            if (!surfaces.TryGetValue(stemmed, out var words)) surfaces[stemmed] = words = new Dictionary<string, int>(StringComparer.Ordinal);
-            words[trimmed] = words.GetValueOrDefault(trimmed) + 1;
+            words?.Add(trimmed);
         }
-        return terms;
     }
 
     /// <summary>lunr.tokenizer after NFC: lowercase the whole text, then cut at every <c>\s</c> or '-' code unit.</summary>

@@ -15,6 +15,8 @@ public static class JavaScriptText
     /// </summary>
     public static string ToLowerCase(string text)
     {
+        // Fast path: pure ASCII lowercases the same everywhere.
+        if (System.Text.Ascii.IsValid(text)) return text.ToLowerInvariant();
         StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using MakersSite.Benchmarks;
+using MakersSite.Preview;
+using Microsoft.Playwright;
+
+// Usage:
+//   MakersSite.Benchmarks generate PAGES DIR
+//   MakersSite.Benchmarks run --repo ROOT --work DIR --pages 1000,10000 --report FILE
+var arguments = args.ToList();
+string Option(string name, string fallback)
+{
+    var i = arguments.IndexOf(name);
+    return i >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : fallback;
+}
+
+var repository = Path.GetFullPath(Option("--repo", Directory.GetCurrentDirectory()));
+if (arguments.FirstOrDefault() == "generate")
+{
+    new SyntheticSite(repository).Generate(Path.GetFullPath(arguments[2]), int.Parse(arguments[1], CultureInfo.InvariantCulture));
+    return 0;
+}
+
+var work = Path.GetFullPath(Option("--work", Path.Combine(repository, ".cache", "bench")));
+var report = Path.GetFullPath(Option("--report", Path.Combine(repository, "tests", "benchmarks", "report.md")));
+var sizes = Option("--pages", "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var cli = Path.Combine(repository, "src", "MakersSite.Cli", "bin", "Release", "net10.0", "makers-site.dll");
+var pagefind = Path.Combine(work, "tools", "node_modules", ".bin", "pagefind");
+if (!File.Exists(cli)) throw new InvalidOperationException($"{cli} ontbreekt: tests/benchmarks/run bouwt het eerst.");
+if (!File.Exists(pagefind)) throw new InvalidOperationException($"{pagefind} ontbreekt: tests/benchmarks/run installeert pagefind 1.6.0.");
+
+var rows = new List<SizeResult>();
+foreach (var pages in sizes)
+{
+    var root = Path.Combine(work, $"site-{pages}");
+    Console.Error.WriteLine($"== {pages} pagina's: genereren");
+    var synthetic = new SyntheticSite(repository);
+    synthetic.Generate(root, pages);
+    var markdownBytes = Directory.GetFiles(Path.Combine(root, "content"), "*.md", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    Console.Error.WriteLine("== makers-site build");
+    var build = Measure.Run("dotnet", [cli, "build", "--root", root]);
+    if (build.ExitCode != 0) throw new InvalidOperationException("build mislukt:\n" + build.Stderr);
+    var phases = Measure.Phases(build.Stderr);
+    var output = Path.Combine(root, "public");
+    var ours = Measure.Tree(output, p => p.StartsWith("zoeken/data/", StringComparison.Ordinal) || p.StartsWith("zoeken/lib/", StringComparison.Ordinal) || p == "js/search.js");
+
+    Console.Error.WriteLine("== pagefind");
+    var pagefindSite = Path.Combine(work, $"pagefind-{pages}");
+    if (Directory.Exists(pagefindSite)) Directory.Delete(pagefindSite, recursive: true);
+    CopyHtml(output, pagefindSite);
+    var pagefindRun = Measure.Run(pagefind, ["--site", pagefindSite]);
+    if (pagefindRun.ExitCode != 0) throw new InvalidOperationException("pagefind mislukt:\n" + pagefindRun.Stderr + pagefindRun.Stdout);
+    var theirs = Measure.Tree(Path.Combine(pagefindSite, "pagefind"), _ => true);
+
+    Console.Error.WriteLine("== koude zoekvragen in Chromium");
+    // The most frequent content word (in nearly every page) and a word of middling frequency.
+    var queries = new[] { synthetic.Words[0], synthetic.Words[60] };
+    var cold = await ColdQueries.MeasureAsync(output, pagefindSite, queries);
+
+    rows.Add(new SizeResult(pages, markdownBytes, build, phases, ours, pagefindRun, theirs, cold));
+}
+
+File.WriteAllText(report, Report.Write(rows));
+Console.Error.WriteLine($"Verslag geschreven: {report}");
+return 0;
+
+static void CopyHtml(string from, string to)
+{
+    foreach (var file in Directory.GetFiles(from, "*.html", SearchOption.AllDirectories))
+    {
+        var target = Path.Combine(to, Path.GetRelativePath(from, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(file, target);
+    }
+}
+
+namespace MakersSite.Benchmarks
+{
+    public sealed record ProcessResult(int ExitCode, double WallSeconds, long PeakKilobytes, string Stdout, string Stderr);
+
+    public sealed record TreeStats(int Files, long Bytes, long GzipBytes);
+
+    public sealed record QueryCost(string Word, int Results, int Requests, long Bytes);
+
+    public sealed record ColdResult(IReadOnlyList<QueryCost> Ours, IReadOnlyList<QueryCost> Pagefind);
+
+    public sealed record SizeResult(int Pages, long MarkdownBytes, ProcessResult Build, IReadOnlyDictionary<string, long> Phases,
+        TreeStats Ours, ProcessResult Pagefind, TreeStats PagefindTree, ColdResult Cold);
+
+    public static class Measure
+    {
+        /// <summary>Runs a program under GNU time: wall seconds and peak resident memory of the whole process.</summary>
+        public static ProcessResult Run(string program, string[] arguments)
+        {
+            var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in new[] { "-f", "TIME %e %M", program }.Concat(arguments)) start.ArgumentList.Add(a);
+            start.Environment["DOTNET_gcServer"] = "0";
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            var timeLine = stderr.Split('\n').Last(l => l.StartsWith("TIME ", StringComparison.Ordinal)).Split(' ');
+            return new ProcessResult(process.ExitCode, double.Parse(timeLine[1], CultureInfo.InvariantCulture),
+                long.Parse(timeLine[2], CultureInfo.InvariantCulture), stdout.Result, stderr);
+        }
+
+        /// <summary>Milliseconds spent in each build phase, from the CLI's "[makers-site]   1234 ms phase" lines.</summary>
+        public static IReadOnlyDictionary<string, long> Phases(string stderr)
+        {
+            var marks = stderr.Split('\n')
+                .Where(l => l.StartsWith("[makers-site]", StringComparison.Ordinal))
+                .Select(l => l["[makers-site]".Length..].Trim().Split(" ms ", 2))
+                .Select(p => (Ms: long.Parse(p[0].Trim(), CultureInfo.InvariantCulture), Phase: p[1].Trim()))
+                .ToList();
+            var result = new Dictionary<string, long>();
+            for (var i = 0; i < marks.Count - 1; i++) result[marks[i].Phase] = marks[i + 1].Ms - marks[i].Ms;
+            return result;
+        }
+
+        public static TreeStats Tree(string root, Func<string, bool> include)
+        {
+            var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => (Path: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
+                .Where(f => include(f.Path)).ToList();
+            return new TreeStats(files.Count, files.Sum(f => new FileInfo(f.Full).Length), files.Sum(f => TransferBytes(File.ReadAllBytes(f.Full))));
+        }
+
+        /// <summary>What a host sends: the file gzipped (level 6, as web servers do), unless it already is gzip.</summary>
+        public static long TransferBytes(byte[] bytes)
+        {
+            if (bytes.Length > 2 && bytes[0] == 0x1F && bytes[1] == 0x8B) return bytes.Length;
+            using var buffer = new MemoryStream();
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
+            return Math.Min(buffer.Length, bytes.Length);
+        }
+    }
+
+    /// <summary>
+    /// A cold one-word query in real Chromium with an empty cache: every file the search loads, as a host would
+    /// send it. Ours: /zoeken/?q=… until results show. Pagefind: its JS API searching and loading the first
+    /// ten results' data (what its UI shows first).
+    /// </summary>
+    public static class ColdQueries
+    {
+        private const string PagefindProbe = """
+            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>pagefind</title></head><body>
+            <script type="module">
+              const pagefind = await import("/pagefind/pagefind.js");
+              const q = new URLSearchParams(location.search).get("q");
+              const search = await pagefind.search(q);
+              await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+              document.body.dataset.done = String(search.results.length);
+            </script></body></html>
+            """;
+
+        public static async Task<ColdResult> MeasureAsync(string ourSite, string pagefindSite, IReadOnlyList<string> words)
+        {
+            File.WriteAllText(Path.Combine(pagefindSite, "pagefind-probe.html"), PagefindProbe);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            });
+            var ours = new List<QueryCost>();
+            var theirs = new List<QueryCost>();
+            await using (var server = await PreviewServer.StartAsync(ourSite))
+            {
+                foreach (var word in words)
+                {
+                    var page = await (await browser.NewContextAsync()).NewPageAsync();
+                    await page.GotoAsync($"{server.BaseUrl}zoeken/?q={Uri.EscapeDataString(word)}");
+                    await page.WaitForFunctionAsync("() => /resultaten|resultaat|Niets/.test(document.querySelector('#search-status').textContent)", null, new() { Timeout = 120_000 });
+                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    var count = await page.Locator(".search-hit").CountAsync();
+                    ours.Add(Cost(word, count, ourSite, server.Served.Where(s => s.Path.StartsWith("/zoeken/data/", StringComparison.Ordinal)
+                        || s.Path.StartsWith("/zoeken/lib/", StringComparison.Ordinal) || s.Path == "/js/search.js")));
+                    server.ClearServed();
+                    await page.Context.CloseAsync();
+                }
+            }
+            await using (var server = await PreviewServer.StartAsync(pagefindSite))
+            {
+                foreach (var word in words)
+                {
+                    var page = await (await browser.NewContextAsync()).NewPageAsync();
+                    await page.GotoAsync($"{server.BaseUrl}pagefind-probe.html?q={Uri.EscapeDataString(word)}");
+                    await page.WaitForSelectorAsync("body[data-done]", new() { Timeout = 120_000, State = WaitForSelectorState.Attached });
+                    var count = int.Parse((await page.GetAttributeAsync("body", "data-done"))!, CultureInfo.InvariantCulture);
+                    theirs.Add(Cost(word, count, pagefindSite, server.Served.Where(s => s.Path.StartsWith("/pagefind/", StringComparison.Ordinal))));
+                    server.ClearServed();
+                    await page.Context.CloseAsync();
+                }
+            }
+            return new ColdResult(ours, theirs);
+        }
+
+        private static QueryCost Cost(string word, int results, string root, IEnumerable<ServedFile> served)
+        {
+            var files = served.Select(s => s.Path).Distinct().ToList();
+            var bytes = files.Sum(p => Measure.TransferBytes(File.ReadAllBytes(Path.Combine(root, p.TrimStart('/')))));
+            return new QueryCost(word, results, files.Count, bytes);
+        }
+    }
+
+    public static class Report
+    {
+        public static string Write(IReadOnlyList<SizeResult> rows)
+        {
+            static string Kb(long bytes) => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
+            static string Mb(long kilobytes) => (kilobytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
+            static string S(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+            static string Ms(long ms) => (ms / 1000.0).ToString("0.00", CultureInfo.InvariantCulture) + " s";
+            var sb = new StringBuilder();
+            sb.AppendLine("# Benchmark: zoekindex van makers-site naast Pagefind 1.6.0");
+            sb.AppendLine();
+            sb.AppendLine($"Gemeten op {DateTime.UtcNow:yyyy-MM-dd} met `tests/benchmarks/run` op {Environment.ProcessorCount} cores " +
+                          $"({Cpu()}), .NET {Environment.Version}, Chromium van Debian. Synthetische sites uit `tests/MakersSite.Benchmarks` " +
+                          "(85% bedrijfsprofielen van ~8 KB Markdown, 15% kennisbankartikelen; woorden Zipf-verdeeld over de eigen woordenschat plus samenstellingen).");
+            sb.AppendLine("Beide zoekmachines indexeren dezelfde gebouwde HTML. Bytes zijn zoals een host ze verstuurt: gzip (niveau 6), of zoals ze zijn als een bestand al gzip is (Pagefinds `pf_*`).");
+            sb.AppendLine("Een koude zoekvraag: een nieuwe browsercontext zonder cache, de zoekpagina met `?q=woord` tot de resultaten er staan; geteld worden alle bestanden die het zoeken laadt (scripts, index, facetten, de gegevens van de eerste resultaten).");
+            sb.AppendLine();
+            foreach (var r in rows)
+            {
+                sb.AppendLine($"## {r.Pages:N0} pagina's ({Kb(r.MarkdownBytes)} Markdown)".Replace(',', '.'));
+                sb.AppendLine();
+                sb.AppendLine("| | makers-site | Pagefind 1.6.0 |");
+                sb.AppendLine("| --- | --- | --- |");
+                sb.AppendLine($"| index bouwen | {Ms(r.Phases.GetValueOrDefault("zoekindex"))} (fase zoekindex) | {S(r.Pagefind.WallSeconds)} |");
+                sb.AppendLine($"| bestanden | {r.Ours.Files:N0} | {r.PagefindTree.Files:N0} |".Replace(',', '.'));
+                sb.AppendLine($"| totale index (onverpakt / verstuurd) | {Kb(r.Ours.Bytes)} / {Kb(r.Ours.GzipBytes)} | {Kb(r.PagefindTree.Bytes)} / {Kb(r.PagefindTree.GzipBytes)} |");
+                for (var i = 0; i < r.Cold.Ours.Count; i++)
+                {
+                    var o = r.Cold.Ours[i];
+                    var p = r.Cold.Pagefind[i];
+                    sb.AppendLine($"| koude zoekvraag ‘{o.Word}’ | **{Kb(o.Bytes)}** in {o.Requests} bestanden, {o.Results} resultaten getoond | {Kb(p.Bytes)} in {p.Requests} bestanden, {p.Results} resultaten |");
+                }
+                sb.AppendLine();
+                sb.AppendLine($"Hele build van makers-site: {S(r.Build.WallSeconds)}, piekgeheugen {Mb(r.Build.PeakKilobytes)}. Fasen: " +
+                              string.Join(", ", r.Phases.Select(p => $"{p.Key} {Ms(p.Value)}")) + ".");
+                sb.AppendLine();
+            }
+            return sb.ToString();
+        }
+
+        private static string Cpu()
+        {
+            try
+            {
+                return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "onbekend";
+            }
+            catch (IOException)
+            {
+                return "onbekend";
+            }
+        }
+    }
+}
