@@ -9,4 +9,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     /// <summary>The search data and the lunr index it was cut from (null when the build failed before indexing).</summary>
     public SearchBundle? Search { get; init; }
+
+    /// <summary>Share images drawn by this build (the rest came from the cache).</summary>
+    public int SocialImagesDrawn { get; init; }
 }

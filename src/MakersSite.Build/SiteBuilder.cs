@@ -2,6 +2,7 @@ using MakersSite.Content.Assembly;
 using MakersSite.Content.Diagnostics;
 using MakersSite.Content.Loading;
 using MakersSite.Content.Model;
+using MakersSite.Images;
 using MakersSite.Output;
 using MakersSite.Rendering;
 using MakersSite.Search;
@@ -44,12 +45,29 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var assets = ThemeAssets.Read(themeDirectory, content.Site.Theme, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
 
-        log?.Invoke("renderen");
+        log?.Invoke("afbeeldingen");
+        var fonts = SocialFonts.Load(Path.Combine(themeDirectory, "node_modules"), out var missingFont);
+        if (fonts is null)
+        {
+            diagnostics.Error($"themes/{content.Site.Theme}/package.json", 0, 0, null,
+                $"Het lettertype {Path.GetRelativePath(root, missingFont!)} ontbreekt. Installeer de pakketten van het thema: " +
+                $"voer 'npm ci' uit in themes/{content.Site.Theme} (dotnet build doet dat vanzelf).");
+            return Fail(diagnostics);
+        }
         var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
+        SocialImages socialImages;
+        IReadOnlyDictionary<string, ShareImage> shareImages;
+        using (fonts)
+        {
+            socialImages = new SocialImages(Path.Combine(root, ".cache", "social"), new SocialImageRenderer(fonts));
+            shareImages = socialImages.Prepare(new SiteRenderer(graph, templates).ShareCards().ToList(), draw: options.WriteOutput);
+        }
+
+        log?.Invoke("renderen");
         List<RenderedPage> rendered;
         try
         {
-            rendered = new SiteRenderer(graph, templates).RenderAll().ToList();
+            rendered = new SiteRenderer(graph, templates, shareImages).RenderAll().ToList();
         }
         catch (TemplateException e)
         {
@@ -58,8 +76,11 @@ public sealed class SiteBuilder(Action<string>? log = null)
         }
 
         var files = CollectFiles(root, themeDirectory, assets, graph);
+        foreach (var (output, source) in socialImages.Files) files[output] = source;
         var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
         foreach (var page in rendered) outputPaths.Add(OutputPaths.FileForUrl(page.Url));
+        var discovery = new DiscoveryFiles(graph).All(rendered.Where(p => !p.IsRedirect).Select(p => p.Url)).ToList();
+        foreach (var (path, _) in discovery) outputPaths.Add(path);
         ReportCollisions(rendered, diagnostics);
 
         log?.Invoke("nabewerken");
@@ -85,9 +106,10 @@ public sealed class SiteBuilder(Action<string>? log = null)
             foreach (var (relative, source) in files) output.CopyFile(source, relative);
             foreach (var (page, text) in html) output.WriteText(OutputPaths.FileForUrl(page.Url), text);
             foreach (var file in search.Files) output.WriteText($"{SearchIndexWriter.DataFolder}/{file.Path}", file.Text);
+            foreach (var (path, text) in discovery) output.WriteText(path, text);
             output.Commit();
         }
-        return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count + search.Files.Count) { Search = search };
+        return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count + search.Files.Count) { Search = search, SocialImagesDrawn = socialImages.Drawn };
     }
 
     /// <summary>

@@ -8,9 +8,56 @@ namespace MakersSite.Rendering;
 /// The render phase: every page the site publishes, rendered through the theme's Liquid layouts.
 /// Yields pages one by one so later phases can stream them instead of holding the whole site.
 /// </summary>
-public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
+public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IReadOnlyDictionary<string, ShareImage>? shareImages = null)
 {
     private readonly ViewModel _view = new(graph);
+    private readonly ShareCards _cards = new(graph);
+    private readonly StructuredData _structuredData = new(graph);
+
+    /// <summary>The share card of every page <see cref="RenderAll"/> renders, by URL, so images can be drawn first.</summary>
+    public IEnumerable<(string Url, ShareCard Card)> ShareCards()
+    {
+        foreach (var page in graph.Pages) yield return (page.Url, _cards.For(page));
+        foreach (var section in ContentSchemas.TypedSections)
+        {
+            var intro = graph.SectionIntros.GetValueOrDefault(section);
+            yield return ($"/{section}/", _cards.ForListing(intro?.Title ?? SiteGraph.SectionTitles[section], intro?.Summary));
+        }
+        foreach (var taxonomy in SiteGraph.Taxonomies)
+        {
+            var terms = graph.Terms.Where(t => t.Taxonomy == taxonomy).ToList();
+            if (terms.Count == 0) continue;
+            yield return ($"/{taxonomy.Path}/", _cards.ForListing(taxonomy.Title, null));
+            foreach (var term in terms) yield return (term.Url, _cards.ForListing(term.Term.Name, term.Term.Description));
+        }
+        yield return ("/zoeken/", _cards.ForListing("Zoeken", SearchSummary));
+        yield return ("/404.html", _cards.ForListing("Pagina niet gevonden", null));
+    }
+
+    private const string SearchSummary = "Zoek in de bedrijven, projecten, kennisbank en Regio in je Rugzak van Land van de Makers.";
+
+    /// <summary>Share image, Slack labels, Open Graph type and JSON-LD for a page's model.</summary>
+    private void Share(Dictionary<string, object?> model, string url, Page? page)
+    {
+        var crumbs = (model.GetValueOrDefault("breadcrumbs") as List<object?> ?? [])
+            .OfType<Dictionary<string, object?>>()
+            .Select(c => ((string)c["title"]!, c.GetValueOrDefault("url") as string))
+            .ToList();
+        if (shareImages?.GetValueOrDefault(url) is { } image)
+        {
+            model["share"] = new Dictionary<string, object?>
+            {
+                ["image"] = image.Url, ["alt"] = image.Alt, ["width"] = image.Width, ["height"] = image.Height,
+            };
+        }
+        model["og_type"] = page?.Kind == PageKind.Lesson ? "article" : "website";
+        model["labels"] = page is null ? new List<object?>() : _cards.Labels(page)
+            .Select(l => (object?)new Dictionary<string, object?> { ["label"] = l.Label, ["data"] = l.Data }).ToList();
+        var imageUrl = shareImages?.GetValueOrDefault(url)?.Url ?? "/img/vlag.svg";
+        model["json_ld"] = new RawHtml(page is null || page.Kind == PageKind.SectionList
+            ? _structuredData.ForListing(url, crumbs)
+            : _structuredData.ForPage(page, crumbs, imageUrl));
+    }
 
     public IEnumerable<RenderedPage> RenderAll()
     {
@@ -24,7 +71,9 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                 _ => templates.Resolve($"{page.Section}/single", "_default/single"),
             };
             var model = Model(page.Url, data);
-            model["page"] = _view.Page(page);
+            var pageModel = _view.Page(page);
+            Share(pageModel, page.Url, page);
+            model["page"] = pageModel;
             if (page.Kind == PageKind.Home)
             {
                 model["sections"] = ContentSchemas.TypedSections.ToDictionary(
@@ -51,6 +100,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                 ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
                 ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
             };
+            Share((Dictionary<string, object?>)model["page"]!, url, null);
             yield return new RenderedPage(url, Wrap(templates.Resolve($"{section}/list", "_default/list"), model), intro);
         }
 
@@ -71,6 +121,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                     ["name"] = t.Term.Name, ["url"] = t.Url, ["count"] = t.Pages.Count, ["description"] = t.Term.Description,
                 }).ToList(),
             };
+            Share((Dictionary<string, object?>)model["page"]!, url, null);
             yield return new RenderedPage(url, Wrap(templates.Resolve("taxonomy/list"), model), null);
 
             foreach (var term in terms)
@@ -91,6 +142,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
                     },
                     ["pages"] = term.Pages.Select(p => (object?)_view.Card(p)).ToList(),
                 };
+                Share((Dictionary<string, object?>)termModel["page"]!, term.Url, null);
                 yield return new RenderedPage(term.Url, Wrap(templates.Resolve("taxonomy/term"), termModel), null);
             }
         }
@@ -99,12 +151,14 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates)
         search["page"] = new Dictionary<string, object?>
         {
             ["kind"] = "search", ["url"] = "/zoeken/", ["title"] = "Zoeken",
-            ["summary"] = "Zoek in de bedrijven, projecten, kennisbank en Regio in je Rugzak van Land van de Makers.",
+            ["summary"] = SearchSummary,
         };
+        Share((Dictionary<string, object?>)search["page"]!, "/zoeken/", null);
         yield return new RenderedPage("/zoeken/", Wrap(templates.Resolve("search"), search), null);
 
         var notFound = Model("/404.html", data);
         notFound["page"] = new Dictionary<string, object?> { ["kind"] = "404", ["url"] = "/404.html", ["title"] = "Pagina niet gevonden" };
+        Share((Dictionary<string, object?>)notFound["page"]!, "/404.html", null);
         yield return new RenderedPage("/404.html", Wrap(templates.Resolve("404"), notFound), null);
     }
 

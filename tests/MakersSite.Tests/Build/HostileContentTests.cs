@@ -29,8 +29,12 @@ public sealed class HostileContentTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
         var page = site.Html("bedrijven/boef/index.html");
-        // The only script is the theme's own.
-        Assert.Equal(["../../js/site.js"], page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
+        // The only executable script is the theme's own; the JSON-LD block is data, and the title in it stays data.
+        var executable = page.QuerySelectorAll("script").Where(s => s.GetAttribute("type") != "application/ld+json");
+        Assert.Equal(["../../js/site.js"], executable.Select(s => s.GetAttribute("src")));
+        var jsonLd = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
+        var organization = System.Text.Json.Nodes.JsonNode.Parse(jsonLd.TextContent)!["@graph"]![0]!;
+        Assert.Equal(page.QuerySelector("h1")!.TextContent, organization["name"]!.GetValue<string>());
         Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(page.QuerySelectorAll("main img"));
         // Escaped, so the visitor reads the text instead of running it.

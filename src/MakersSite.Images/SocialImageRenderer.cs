@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SkiaSharp;
+
+namespace MakersSite.Images;
+
+/// <summary>What a page's share image shows. Kind is the small label above the title ("Bedrijf"), or empty.</summary>
+public sealed record SocialCard(string Kind, string Title, string Subtitle, byte[]? Logo = null);
+
+/// <summary>An encoded share image.</summary>
+public sealed record SocialImage(byte[] Bytes, string Extension);
+
+/// <summary>
+/// Draws the 1200×630 share image of a page with SkiaSharp: the red band and flag of Land van de Makers, the kind,
+/// the title (the only thing X shows), a subtitle and the company logo. Text stays inside the safe area: it
+/// wraps on word boundaries, shrinks to fit, takes at most three lines and then ends in an ellipsis; a word too
+/// long for a line even at the smallest size is hyphenated, never cut off.
+/// </summary>
+public sealed class SocialImageRenderer(SocialFonts fonts)
+{
+    public const int Width = 1200;
+    public const int Height = 630;
+    /// <summary>Bump when the drawing changes, so every image gets a new name and social caches refresh.</summary>
+    public const int TemplateVersion = 1;
+    public const int MaxBytes = 300 * 1024;
+
+    /// <summary>Everything but the full-bleed top band stays inside this rectangle.</summary>
+    public static readonly SKRect SafeArea = new(60, 40, 1140, 590);
+    public const float BandHeight = 14;
+
+    public static readonly SKColor Paper = SKColors.White;
+    public static readonly SKColor Red = new(0xC8, 0x10, 0x2E);
+    public static readonly SKColor Ink = new(0x1D, 0x1D, 0x1B);
+    public static readonly SKColor Muted = new(0x55, 0x52, 0x4D);
+
+    private static readonly float[] TitleSizes = [76, 70, 64, 58, 52, 48, 44, 40];
+    private const float LineHeight = 1.14f;
+    private const int MaxTitleLines = 3;
+    private const float LogoBox = 150;
+    private const float FooterTop = 520;
+
+    /// <summary>The image's name: a hash of everything that shapes it (template, fonts, text, logo bytes).</summary>
+    public string Hash(SocialCard card)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{TemplateVersion}\n{fonts.Fingerprint}\n{card.Kind}\n{card.Title}\n{card.Subtitle}\n"));
+        if (card.Logo is not null) hash.AppendData(SHA256.HashData(card.Logo));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
+    }
+
+    public SocialImage Render(SocialCard card)
+    {
+        using var bitmap = Draw(card);
+        return Encode(bitmap);
+    }
+
+    public SKBitmap Draw(SocialCard card)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(Paper);
+        using (var band = new SKPaint { Color = Red }) canvas.DrawRect(0, 0, Width, BandHeight, band);
+
+        var textRight = SafeArea.Right;
+        if (card.Logo is not null && DrawLogo(canvas, card.Logo)) textRight -= LogoBox + 40;
+
+        var y = SafeArea.Top + 40;
+        if (card.Kind.Length > 0)
+        {
+            var kind = Fit(card.Kind.ToUpperInvariant(), 26, bold: true, textRight - SafeArea.Left);
+            DrawLine(canvas, kind, SafeArea.Left, y, 26, bold: true, Red);
+            y += 30;
+        }
+
+        const float subtitleSize = 32f;
+        var subtitle = card.Subtitle.Length == 0 ? [] : Wrap(card.Subtitle, subtitleSize, SafeArea.Right - SafeArea.Left, allowBreaks: true, bold: false)!;
+        if (subtitle.Count > 2)
+        {
+            subtitle = subtitle.Take(2).ToList();
+            subtitle[^1] = Ellipsis(subtitle[^1], subtitleSize, SafeArea.Right - SafeArea.Left, bold: false);
+        }
+        var titleBottom = FooterTop - 28 - subtitle.Count * subtitleSize * LineHeight;
+        var (size, lines) = LayoutTitle(card.Title, textRight - SafeArea.Left, titleBottom - y);
+        foreach (var line in lines)
+        {
+            DrawLine(canvas, line, SafeArea.Left, y + size * 0.96f, size, bold: true, Ink);
+            y += size * LineHeight;
+        }
+        y += 12;
+        foreach (var line in subtitle)
+        {
+            DrawLine(canvas, line, SafeArea.Left, y + subtitleSize * 0.96f, subtitleSize, bold: false, Muted);
+            y += subtitleSize * LineHeight;
+        }
+
+        DrawFlag(canvas, SafeArea.Left, FooterTop + 8, 44);
+        DrawLine(canvas, "Land van de Makers", SafeArea.Left + 60, FooterTop + 44, 30, bold: true, Ink);
+        return bitmap;
+    }
+
+    /// <summary>The largest title size whose wrapped lines fit in the box: whole words first, hyphenated words only when nothing else fits.</summary>
+    public (float Size, IReadOnlyList<string> Lines) LayoutTitle(string title, float width, float height)
+    {
+        foreach (var allowBreaks in new[] { false, true })
+        {
+            foreach (var size in TitleSizes)
+            {
+                var maxLines = Math.Min(MaxTitleLines, (int)(height / (size * LineHeight)));
+                var lines = Wrap(title, size, width, allowBreaks);
+                if (lines is not null && lines.Count <= maxLines) return (size, lines);
+            }
+        }
+        // Too long even at the smallest size: three lines, the last one ending in an ellipsis.
+        var smallest = TitleSizes[^1];
+        var all = Wrap(title, smallest, width, allowBreaks: true)!;
+        var kept = all.Take(MaxTitleLines).ToList();
+        kept[^1] = Ellipsis(kept[^1], smallest, width);
+        return (smallest, kept);
+    }
+
+    /// <summary>Greedy word wrap; null when a word is wider than a line and breaking words is not allowed.</summary>
+    private List<string>? Wrap(string text, float size, float width, bool allowBreaks, bool bold = true)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (Measure(candidate, size, bold) <= width)
+            {
+                line = candidate;
+                continue;
+            }
+            if (line.Length > 0) lines.Add(line);
+            line = word;
+            while (Measure(line, size, bold) > width)
+            {
+                if (!allowBreaks) return null;
+                var (head, tail) = Hyphenate(line, size, width, bold);
+                lines.Add(head);
+                line = tail;
+            }
+        }
+        if (line.Length > 0) lines.Add(line);
+        return lines;
+    }
+
+    /// <summary>
+    /// Splits a long word as late as fits, preferring a break before a consonant that follows a vowel
+    /// (machine-bouw, arbeids-markt) over a break anywhere.
+    /// </summary>
+    private (string Head, string Tail) Hyphenate(string word, float size, float width, bool bold)
+    {
+        var elements = StringInfo.GetTextElementEnumerator(word);
+        var cuts = new List<int>();
+        while (elements.MoveNext()) if (elements.ElementIndex > 0) cuts.Add(elements.ElementIndex);
+        var fitting = cuts.Where(c => Measure(word[..c] + "-", size, bold) <= width).ToList();
+        if (fitting.Count == 0) return (word[..cuts.FirstOrDefault(word.Length)], word[cuts.FirstOrDefault(word.Length)..]);
+        var last = fitting[^1];
+        var syllable = fitting.LastOrDefault(c => c >= last * 2 / 3 && IsVowel(word[c - 1]) && !IsVowel(word[c]) && c + 1 < word.Length);
+        var cut = syllable > 0 ? syllable : last;
+        return (word[..cut] + "-", word[cut..]);
+    }
+
+    private static bool IsVowel(char c) => "aeiouyáéíóúäëïöüàèìòù".Contains(char.ToLowerInvariant(c));
+
+    private string Ellipsis(string line, float size, float width, bool bold = true)
+    {
+        var text = line.TrimEnd('-');
+        while (text.Length > 0 && Measure(text + "…", size, bold) > width) text = DropLast(text).TrimEnd();
+        return text + "…";
+    }
+
+    /// <summary>One line of text cut to the width with an ellipsis when needed.</summary>
+    private string Fit(string text, float size, bool bold, float width)
+    {
+        if (Measure(text, size, bold) <= width) return text;
+        while (text.Length > 0 && Measure(text + "…", size, bold) > width) text = DropLast(text);
+        return text.TrimEnd() + "…";
+    }
+
+    /// <summary>The text without its last character, never splitting a surrogate pair.</summary>
+    private static string DropLast(string text) =>
+        text.Length >= 2 && char.IsLowSurrogate(text[^1]) ? text[..^2] : text[..^1];
+
+    /// <summary>Width of text drawn run by run, each run in the first font that has its characters.</summary>
+    public float Measure(string text, float size, bool bold)
+    {
+        float width = 0;
+        foreach (var (run, face) in Runs(text, bold))
+        {
+            using var font = new SKFont(face, size);
+            width += font.MeasureText(run);
+        }
+        return width;
+    }
+
+    private void DrawLine(SKCanvas canvas, string text, float x, float baseline, float size, bool bold, SKColor color)
+    {
+        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        foreach (var (run, face) in Runs(text, bold))
+        {
+            using var font = new SKFont(face, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+            canvas.DrawText(run, x, baseline, SKTextAlign.Left, font, paint);
+            x += font.MeasureText(run);
+        }
+    }
+
+    // Zero-width joiners and variation selectors shape emoji sequences; without a shaper they would draw as boxes.
+    private static bool IsInvisible(int codePoint) => codePoint is 0x200D or 0xFE0E or 0xFE0F or 0x200B or 0xFEFF;
+
+    private IEnumerable<(string Run, SKTypeface Face)> Runs(string text, bool bold)
+    {
+        var sb = new StringBuilder();
+        SKTypeface? current = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsInvisible(rune.Value)) continue;
+            var face = fonts.For(rune.Value, bold);
+            if (current is not null && face != current)
+            {
+                yield return (sb.ToString(), current);
+                sb.Clear();
+            }
+            current = face;
+            sb.Append(rune.ToString());
+        }
+        if (current is not null && sb.Length > 0) yield return (sb.ToString(), current);
+    }
+
+    private static void DrawFlag(SKCanvas canvas, float x, float y, float size)
+    {
+        using var pole = new SKPaint { Color = Ink, IsAntialias = true };
+        using var cloth = new SKPaint { Color = Red, IsAntialias = true };
+        canvas.DrawRect(x, y, size * 0.09f, size, pole);
+        using var path = new SKPath();
+        path.MoveTo(x + size * 0.09f, y);
+        path.LineTo(x + size * 0.95f, y + size * 0.28f);
+        path.LineTo(x + size * 0.09f, y + size * 0.56f);
+        path.Close();
+        canvas.DrawPath(path, cloth);
+    }
+
+    private static bool DrawLogo(SKCanvas canvas, byte[] bytes)
+    {
+        using var logo = SKBitmap.Decode(bytes);
+        if (logo is null || logo.Width == 0 || logo.Height == 0) return false;
+        var scale = Math.Min(LogoBox / logo.Width, LogoBox / logo.Height);
+        var w = logo.Width * scale;
+        var h = logo.Height * scale;
+        var box = new SKRect(SafeArea.Right - LogoBox, SafeArea.Top, SafeArea.Right, SafeArea.Top + LogoBox);
+        var target = SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
+        using var image = SKImage.FromBitmap(logo);
+        using var paint = new SKPaint { IsAntialias = true };
+        canvas.DrawImage(image, target, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+        return true;
+    }
+
+    /// <summary>PNG or JPEG, whichever is smaller; JPEG quality goes down until the image is within WhatsApp's 300 KB.</summary>
+    public static SocialImage Encode(SKBitmap bitmap)
+    {
+        using var image = SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        var best = new SocialImage(png.ToArray(), "png");
+        foreach (var quality in new[] { 88, 80, 70, 60 })
+        {
+            using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, quality);
+            if (jpeg.Size < best.Bytes.Length) best = new SocialImage(jpeg.ToArray(), "jpg");
+            if (best.Bytes.Length <= MaxBytes) break;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,116 @@
+using MakersSite.Images;
+using MakersSite.Tests.Infrastructure;
+using SkiaSharp;
+
+namespace MakersSite.Tests.Social;
+
+/// <summary>Share images: size, weight, stable names, a build cache, and text that never leaves the safe area.</summary>
+public sealed class SocialImageTests
+{
+    private static SocialFonts Fonts() => SocialFonts.Load(Node.ModulesDirectory, out _) ?? throw new InvalidOperationException("fonts missing");
+
+    [Fact]
+    public void Every_page_of_the_default_site_has_a_1200x630_image_of_at_most_300_KB()
+    {
+        using var site = TestSite.FromDefaultContent();
+        Assert.True(site.Build().Succeeded);
+
+        var pages = Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f))
+            .Where(f => !site.Html(f).QuerySelectorAll("meta[http-equiv=refresh]").Any())
+            .ToList();
+        Assert.True(pages.Count > 60);
+        foreach (var page in pages)
+        {
+            var image = site.Html(page).QuerySelector("meta[property='og:image']")?.GetAttribute("content");
+            Assert.True(image is not null, $"{page} has no og:image");
+            Assert.StartsWith("https://www.landvandemakers.nl/social/", image);
+            var file = Path.Combine(site.Output, image["https://www.landvandemakers.nl/".Length..]);
+            var bytes = File.ReadAllBytes(file);
+            Assert.InRange(bytes.Length, 1, SocialImageRenderer.MaxBytes);
+            using var bitmap = SKBitmap.Decode(bytes);
+            Assert.Equal((1200, 630), (bitmap.Width, bitmap.Height));
+        }
+    }
+
+    [Fact]
+    public void Names_are_stable_the_cache_skips_drawing_and_a_new_title_gets_a_new_image()
+    {
+        using var site = TestSite.Create(("content/bedrijven/testfabriek/index.md", Fixtures.Company()));
+        string ImageUrl() => site.Html("bedrijven/testfabriek/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+
+        var first = site.Build();
+        var firstUrl = ImageUrl();
+        var second = site.Build();
+
+        Assert.True(first.SocialImagesDrawn > 0);
+        Assert.Equal(0, second.SocialImagesDrawn);
+        Assert.Equal(firstUrl, ImageUrl());
+
+        site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(title: "Testfabriek Nieuw"));
+        var third = site.Build();
+
+        Assert.Equal(1, third.SocialImagesDrawn);
+        Assert.NotEqual(firstUrl, ImageUrl());
+        Assert.False(File.Exists(Path.Combine(site.Output, firstUrl[(firstUrl.IndexOf("/social/", StringComparison.Ordinal) + 1)..])));
+    }
+
+    public static TheoryData<string, bool> HardTitles => new()
+    {
+        { string.Join(' ', Enumerable.Repeat("Duurzame maakindustrie in Noord-Limburg", 8))[..300], false },
+        { "Arbeidsmarktoptimalisatieprogramma", false },
+        { "Arbeidsmarktoptimalisatieprogramma", true },
+        { "Arbeidsmarktoptimalisatieprogrammaontwikkelingstrajectbegeleidingscommissievergadering", true },
+        { "Één café, ideeën & € 10 korting 🍞🚜 voor naïeve coöperaties", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(HardTitles))]
+    public void Text_stays_inside_the_safe_area(string title, bool withLogo)
+    {
+        using var fonts = Fonts();
+        var renderer = new SocialImageRenderer(fonts);
+        var card = new SocialCard("Bedrijf", title, "Venlo · Machinebouw, Kunststoffen en materialen, Voeding en agro, Metaal en nog veel meer sectoren", withLogo ? TestImages.Png(400, 200) : null);
+
+        using var bitmap = renderer.Draw(card);
+
+        // Everything drawn outside the safe area is a bug, except the full-bleed band at the top.
+        var outside = 0;
+        for (var y = (int)SocialImageRenderer.BandHeight; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                if (SocialImageRenderer.SafeArea.Contains(x + 0.5f, y + 0.5f)) continue;
+                if (bitmap.GetPixel(x, y) != SocialImageRenderer.Paper) outside++;
+            }
+        }
+        Assert.Equal(0, outside);
+        // And the title did get drawn: ink in the title area.
+        var ink = 0;
+        for (var y = 110; y < 300; y++) for (var x = 60; x < 700; x++) if (bitmap.GetPixel(x, y) == SocialImageRenderer.Ink) ink++;
+        Assert.True(ink > 500, $"only {ink} ink pixels");
+    }
+
+    [Fact]
+    public void A_long_compound_is_shrunk_or_hyphenated_never_cut()
+    {
+        using var fonts = Fonts();
+        var renderer = new SocialImageRenderer(fonts);
+        const string word = "Arbeidsmarktoptimalisatieprogrammaontwikkelingstrajectbegeleidingscommissievergadering";
+
+        var (size, lines) = renderer.LayoutTitle(word, 900, 340);
+
+        Assert.True(lines.Count <= 3);
+        Assert.All(lines, line => Assert.True(renderer.Measure(line, size, bold: true) <= 900, $"'{line}' is wider than the line"));
+        Assert.Equal(word, string.Concat(lines.Select(l => l.TrimEnd('-'))));
+        Assert.All(lines.SkipLast(1), line => Assert.EndsWith("-", line));
+    }
+
+    [Fact]
+    public void Diacritics_euro_and_emoji_have_glyphs()
+    {
+        using var fonts = Fonts();
+        foreach (var rune in "ëéïöüàçñ ÉËÏ € – “” 🍞🚜🏭🔧❤".EnumerateRunes())
+            Assert.True(fonts.Covers(rune.Value), $"U+{rune.Value:X4} would be a tofu box");
+    }
+}
