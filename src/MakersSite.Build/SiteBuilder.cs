@@ -90,6 +90,12 @@ public sealed class SiteBuilder(Action<string>? log = null)
         ReportBrokenLinks(broken, rendered, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
 
+        // The offline worker's cache name follows the Rugzak pages and the files they use.
+        string[] offlineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
+        var offlineHash = OfflineFiles.Hash(html.Where(p => p.Page.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || p.Page.Url == "/mijn-rugzak/")
+            .Select(p => p.Html).Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
+        var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
+
         log?.Invoke("zoekindex");
         var searchDocuments = new SearchDocuments(graph);
         var search = SearchIndexWriter.Write(html
@@ -107,6 +113,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             foreach (var (page, text) in html) output.WriteText(OutputPaths.FileForUrl(page.Url), text);
             foreach (var file in search.Files) output.WriteText($"{SearchIndexWriter.DataFolder}/{file.Path}", file.Text);
             foreach (var (path, text) in discovery) output.WriteText(path, text);
+            output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
             output.Commit();
         }
         return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count + search.Files.Count) { Search = search, SocialImagesDrawn = socialImages.Drawn };

@@ -31,8 +31,13 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             foreach (var term in terms) yield return (term.Url, _cards.ForListing(term.Term.Name, term.Term.Description));
         }
         yield return ("/zoeken/", _cards.ForListing("Zoeken", SearchSummary));
+        yield return ("/vacatures/", _cards.ForListing("Vacatures en stages", VacanciesSummary));
+        yield return ("/mijn-rugzak/", _cards.ForListing("Mijn rugzak", MyBackpackSummary));
         yield return ("/404.html", _cards.ForListing("Pagina niet gevonden", null));
     }
+
+    private const string VacanciesSummary = "Alle vacatures, stages, BBL-plekken en afstudeeropdrachten bij de maakbedrijven van Land van de Makers.";
+    private const string MyBackpackSummary = "De onderwerpen en bedrijven die jij in je rugzak hebt gestopt. Ze blijven alleen op dit apparaat.";
 
     private const string SearchSummary = "Zoek in de bedrijven, projecten, kennisbank en Regio in je Rugzak van Land van de Makers.";
 
@@ -155,6 +160,33 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         };
         Share((Dictionary<string, object?>)search["page"]!, "/zoeken/", null);
         yield return new RenderedPage("/zoeken/", Wrap(templates.Resolve("search"), search), null);
+
+        var vacancies = Model("/vacatures/", data);
+        vacancies["page"] = new Dictionary<string, object?>
+        {
+            ["kind"] = "vacancies", ["url"] = "/vacatures/", ["title"] = "Vacatures en stages", ["summary"] = VacanciesSummary,
+            ["breadcrumbs"] = _view.Breadcrumbs(null, "Vacatures en stages"),
+            ["vacancies"] = graph.InSection(ContentSchemas.Companies)
+                .SelectMany(company => graph.ActiveVacancies(company).Select(v => (Company: company, Vacancy: v)))
+                .OrderByDescending(x => (DateOnly)x.Vacancy["posted"]!).ThenBy(x => x.Company.Title, StringComparer.OrdinalIgnoreCase)
+                .Select(x =>
+                {
+                    var item = (Dictionary<string, object?>)ViewModel.Convert(x.Vacancy)!;
+                    item["company"] = _view.Card(x.Company);
+                    return (object?)item;
+                }).ToList(),
+        };
+        Share((Dictionary<string, object?>)vacancies["page"]!, "/vacatures/", null);
+        yield return new RenderedPage("/vacatures/", Wrap(templates.Resolve("vacatures"), vacancies), null);
+
+        var backpack = Model("/mijn-rugzak/", data);
+        backpack["page"] = new Dictionary<string, object?>
+        {
+            ["kind"] = "backpack", ["url"] = "/mijn-rugzak/", ["title"] = "Mijn rugzak", ["summary"] = MyBackpackSummary,
+            ["breadcrumbs"] = _view.Breadcrumbs(ContentSchemas.Topics, "Mijn rugzak"),
+        };
+        Share((Dictionary<string, object?>)backpack["page"]!, "/mijn-rugzak/", null);
+        yield return new RenderedPage("/mijn-rugzak/", Wrap(templates.Resolve("mijn-rugzak"), backpack), null);
 
         var notFound = Model("/404.html", data);
         notFound["page"] = new Dictionary<string, object?> { ["kind"] = "404", ["url"] = "/404.html", ["title"] = "Pagina niet gevonden" };

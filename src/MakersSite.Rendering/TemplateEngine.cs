@@ -22,6 +22,8 @@ public sealed class TemplateEngine : ITemplateFileSystem
     static TemplateEngine()
     {
         Template.FileSystem = new CurrentEngineFileSystem();
+        // Registered globally: DotLiquid ignores RenderParameters.Filters on templates made thread-safe.
+        Template.RegisterFilter(typeof(TemplateFilters));
         Template.RegisterSafeType(typeof(RawHtml), value => value);
         Template.RegisterValueTypeTransformer(typeof(string), value => Html.Escape((string)value));
         Template.RegisterValueTypeTransformer(typeof(RawHtml), value => ((RawHtml)value).Html);
@@ -51,7 +53,6 @@ public sealed class TemplateEngine : ITemplateFileSystem
         var parameters = new RenderParameters(System.Globalization.CultureInfo.InvariantCulture)
         {
             LocalVariables = Hash.FromDictionary(model!),
-            Filters = [typeof(TemplateFilters)],
             ErrorsOutputMode = ErrorsOutputMode.Rethrow,
         };
         var outer = _rendering;

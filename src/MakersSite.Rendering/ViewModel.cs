@@ -46,7 +46,18 @@ public sealed class ViewModel(SiteGraph graph)
             });
             data[name + "_list"] = vocabulary.Terms.Select(t => (object?)((Dictionary<string, object?>)data[name]!)[t.Slug]).ToList();
         }
+        // Fixed choices of the content model, with the words visitors read.
+        AddChoices(data, "vacancy_kinds", [("vacature", "Vacature"), ("stage", "Stage"), ("bbl", "BBL-plek (werken en leren)"),
+            ("afstudeeropdracht", "Afstudeeropdracht"), ("snuffelstage", "Snuffelstage")]);
+        AddChoices(data, "levels", [("vmbo", "vmbo"), ("mbo", "mbo"), ("hbo", "hbo"), ("wo", "wo")]);
         return data;
+    }
+
+    private static void AddChoices(Dictionary<string, object?> data, string name, (string Slug, string Name)[] choices)
+    {
+        var items = choices.Select(c => new Dictionary<string, object?> { ["slug"] = c.Slug, ["name"] = c.Name }).ToList();
+        data[name] = items.ToDictionary(i => (string)i["slug"]!, i => (object?)i);
+        data[name + "_list"] = items.Cast<object?>().ToList();
     }
 
     public Dictionary<string, object?> Page(Page page)

@@ -30,10 +30,14 @@ public static class Chromium
         });
 }
 
-/// <summary>The default site built once, served over http, with one Chromium shared by a test class.</summary>
-public sealed class BrowserSite : IAsyncLifetime
+/// <summary>The default site (or another, see <see cref="CreateSite"/>) built once, served over http, with one Chromium shared by a test class.</summary>
+public class BrowserSite : IAsyncLifetime
 {
-    public TestSite Site { get; } = TestSite.FromDefaultContent();
+    private TestSite? _site;
+
+    public TestSite Site => _site ??= CreateSite();
+
+    protected virtual TestSite CreateSite() => TestSite.FromDefaultContent();
     public PreviewServer? Server { get; private set; }
     public IPlaywright? Playwright { get; private set; }
     public IBrowser? Browser { get; private set; }

@@ -1,0 +1,90 @@
+using MakersSite.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace MakersSite.Tests.Browser;
+
+/// <summary>Pupils' features in Chromium: "Mijn rugzak" in localStorage only, and the Rugzak section offline.</summary>
+public sealed class PupilBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [SkippableFact]
+    public async Task A_topic_goes_into_my_backpack_and_stays_in_this_browser_only()
+    {
+        var page = await site.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, r) => requests.Add(r.Method + " " + r.Url);
+        await page.GotoAsync(site.Server!.BaseUrl + "rugzak/logistiek/");
+
+        await page.ClickAsync(".rugzak-toggle");
+        Assert.Equal("true", await page.GetAttributeAsync(".rugzak-toggle", "aria-pressed"));
+        await page.GotoAsync(site.Server.BaseUrl + "mijn-rugzak/");
+
+        var link = page.Locator("#backpack a");
+        Assert.Equal("Logistiek: alles op tijd op de goede plek", await link.TextContentAsync());
+        await link.ClickAsync();
+        await page.WaitForURLAsync(site.Server.BaseUrl + "rugzak/logistiek/");
+        Assert.Contains("logistiek", await page.EvaluateAsync<string>("() => localStorage.getItem('lvdm-mijn-rugzak')"));
+        Assert.DoesNotContain(requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+
+        await page.GotoAsync(site.Server.BaseUrl + "mijn-rugzak/");
+        await page.ClickAsync("#backpack button");
+        Assert.StartsWith("Je rugzak is nog leeg.", await page.TextContentAsync("#backpack p"));
+    }
+
+    [SkippableFact]
+    public async Task The_rugzak_section_works_offline_after_a_first_visit()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Server!.BaseUrl + "rugzak/");
+        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
+        await page.ReloadAsync(); // now controlled by the worker
+
+        await page.Context.SetOfflineAsync(true);
+        await page.GotoAsync(site.Server.BaseUrl + "rugzak/ontwerpen/");
+        Assert.Equal("Ontwerpen: hoe ziet het eruit?", (await page.TextContentAsync("main h1"))!.Trim());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px Inter')"));
+
+        // Pages outside the section are not kept: the worker is what serves the Rugzak pages offline.
+        await Assert.ThrowsAnyAsync<PlaywrightException>(() => page.GotoAsync(site.Server.BaseUrl + "bedrijven/"));
+    }
+
+    [SkippableFact]
+    public async Task From_disk_the_backpack_and_topic_links_work_too()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.FileUrl("rugzak/productie/index.html"));
+        await page.ClickAsync(".rugzak-toggle");
+        await page.GotoAsync(site.FileUrl("mijn-rugzak/index.html"));
+        var href = await page.GetAttributeAsync("#backpack a", "href");
+        Assert.EndsWith("/rugzak/productie/index.html", href);
+        Assert.StartsWith("file://", href);
+    }
+}
+
+/// <summary>Screenshots of the finished pages at phone and desktop width, kept as test artifacts.</summary>
+public sealed class ScreenshotTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    public static TheoryData<string, string, int> Shots => new()
+    {
+        { "bedrijf", "bedrijven/helian-polymers/", 375 }, { "bedrijf", "bedrijven/helian-polymers/", 1280 },
+        { "rugzak", "rugzak/logistiek/", 375 }, { "rugzak", "rugzak/logistiek/", 1280 },
+        { "kennisbank", "kennisbank/het-wrong-door-principe/", 375 }, { "kennisbank", "kennisbank/het-wrong-door-principe/", 1280 },
+    };
+
+    public static string Directory => Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(Repository.Root, "TestResults", "screenshots");
+
+    [SkippableTheory]
+    [MemberData(nameof(Shots))]
+    public async Task Pages_are_saved_as_screenshots_at_phone_and_desktop_width(string name, string path, int width)
+    {
+        var page = await site.NewPageAsync(width, 900);
+        await page.GotoAsync(site.Server!.BaseUrl + path);
+        await page.EvaluateAsync("async () => { await document.fonts.ready; }");
+        System.IO.Directory.CreateDirectory(Directory);
+        var file = Path.Combine(Directory, $"{name}-{width}.png");
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+
+        Assert.True(new FileInfo(file).Length > 10_000);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px Inter')"), "Inter is loaded");
+    }
+}
