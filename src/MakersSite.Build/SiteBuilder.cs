@@ -63,11 +63,13 @@ public sealed class SiteBuilder(Action<string>? log = null)
             shareImages = socialImages.Prepare(new SiteRenderer(graph, templates).ShareCards().ToList(), draw: options.WriteOutput);
         }
 
+        var pictures = PreparePictures(root, graph);
+
         log?.Invoke("renderen");
         List<RenderedPage> rendered;
         try
         {
-            rendered = new SiteRenderer(graph, templates, shareImages).RenderAll().ToList();
+            rendered = new SiteRenderer(graph, templates, shareImages, pictures.Models).RenderAll().ToList();
         }
         catch (TemplateException e)
         {
@@ -77,6 +79,9 @@ public sealed class SiteBuilder(Action<string>? log = null)
 
         var files = CollectFiles(root, themeDirectory, assets, graph);
         foreach (var (output, source) in socialImages.Files) files[output] = source;
+        // Photos and logos are shipped resized only, never as the member's original file.
+        foreach (var original in pictures.Originals) files.Remove(original);
+        foreach (var (output, source) in pictures.Files) files[output] = source;
         var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
         foreach (var page in rendered) outputPaths.Add(OutputPaths.FileForUrl(page.Url));
         var discovery = new DiscoveryFiles(graph).All(rendered.Where(p => !p.IsRedirect).Select(p => p.Url)).ToList();
@@ -141,6 +146,40 @@ public sealed class SiteBuilder(Action<string>? log = null)
                 files[page.Url.TrimStart('/') + name] = Path.Combine(page.BundleDirectory, name);
         }
         return files;
+    }
+
+    private sealed record PreparedPictures(IReadOnlyDictionary<string, PictureModel> Models, IReadOnlyList<string> Originals, IReadOnlyDictionary<string, string> Files);
+
+    /// <summary>Resizes every logo and photo of the published companies, or takes the sizes from the cache.</summary>
+    private static PreparedPictures PreparePictures(string root, SiteGraph graph)
+    {
+        var sources = graph.Pages.Where(p => p.Kind == PageKind.Company)
+            .SelectMany(p => PictureFiles(p).Select(name => (Page: p, Name: name)))
+            .Distinct()
+            .ToList();
+        var images = new ResponsiveImages(Path.Combine(root, ".cache", "images"));
+        var prepared = sources.AsParallel().AsOrdered().Select(s => (s.Page, s.Name, Picture: images.Prepare(Path.Combine(s.Page.BundleDirectory, s.Name)))).ToList();
+        var models = new Dictionary<string, PictureModel>(StringComparer.Ordinal);
+        var originals = new List<string>();
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (page, name, picture) in prepared)
+        {
+            var folder = Path.GetDirectoryName(name)!.Replace('\\', '/');
+            var prefix = folder.Length == 0 ? "" : folder + "/";
+            models[Path.Combine(page.BundleDirectory, name)] = new PictureModel(picture.Width, picture.Height,
+                picture.Of("webp").Select(v => (v.Width, prefix + v.FileName)).ToList(),
+                picture.Of(picture.FallbackFormat).Select(v => (v.Width, prefix + v.FileName)).ToList());
+            originals.Add(page.Url.TrimStart('/') + name);
+            foreach (var variant in picture.Variants) files[page.Url.TrimStart('/') + prefix + variant.FileName] = variant.CachedFile;
+        }
+        return new PreparedPictures(models, originals, files);
+    }
+
+    private static IEnumerable<string> PictureFiles(Page company)
+    {
+        if (company.Fields.GetValueOrDefault("logo") is string logo) yield return logo;
+        foreach (var photo in (company.Fields.GetValueOrDefault("photos") as IEnumerable<object?>)?.OfType<IReadOnlyDictionary<string, object?>>() ?? [])
+            if (photo.GetValueOrDefault("src") is string src) yield return src;
     }
 
     private static void ReportCollisions(List<RenderedPage> rendered, DiagnosticBag diagnostics)

@@ -25,6 +25,16 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
         foreach (var element in document.All.ToList())
         {
             RemoveEventHandlers(element);
+            if (element.GetAttribute("srcset") is { } srcset)
+            {
+                // "url 320w, url 640w": each candidate is a URL like src, checked and made relative the same way.
+                var candidates = srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(c => c.Split(' ', 2))
+                    .Select(parts => (Url: RewriteUrl(url, parts[0], broken, keepAbsolute: !relativeLinks), Descriptor: parts.Length > 1 ? " " + parts[1] : ""))
+                    .Where(c => c.Url is not null)
+                    .Select(c => c.Url + c.Descriptor);
+                element.SetAttribute("srcset", string.Join(", ", candidates));
+            }
             foreach (var attribute in UrlAttributes)
             {
                 var value = element.GetAttribute(attribute);

@@ -1,6 +1,7 @@
 using MakersSite.Content.Assembly;
 using MakersSite.Content.Model;
 using MakersSite.Content.Schema;
+using MakersSite.Content.Text;
 
 namespace MakersSite.Rendering;
 
@@ -8,9 +9,10 @@ namespace MakersSite.Rendering;
 /// The render phase: every page the site publishes, rendered through the theme's Liquid layouts.
 /// Yields pages one by one so later phases can stream them instead of holding the whole site.
 /// </summary>
-public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IReadOnlyDictionary<string, ShareImage>? shareImages = null)
+public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IReadOnlyDictionary<string, ShareImage>? shareImages = null,
+    IReadOnlyDictionary<string, PictureModel>? pictures = null)
 {
-    private readonly ViewModel _view = new(graph);
+    private readonly ViewModel _view = new(graph, pictures);
     private readonly ShareCards _cards = new(graph);
     private readonly StructuredData _structuredData = new(graph);
 
@@ -104,6 +106,13 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
                 ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Render(intro.Body)),
                 ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
                 ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
+                // What the kennisbank list filters by: flats, projects and tags that its articles have.
+                ["filter_flats"] = graph.InSection(ContentSchemas.Flats).Select(p => (object?)_view.Card(p)).ToList(),
+                ["filter_projects"] = graph.InSection(ContentSchemas.Projects).Select(p => (object?)_view.Card(p)).ToList(),
+                ["filter_tags"] = graph.InSection(section)
+                    .SelectMany(p => (p.Fields.GetValueOrDefault("tags") as IEnumerable<object?>)?.OfType<string>() ?? [])
+                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                    .Select(t => (object?)new Dictionary<string, object?> { ["slug"] = Slug.From(t), ["name"] = t }).ToList(),
             };
             Share((Dictionary<string, object?>)model["page"]!, url, null);
             yield return new RenderedPage(url, Wrap(templates.Resolve($"{section}/list", "_default/list"), model), intro);

@@ -6,7 +6,7 @@ using MakersSite.Content.Text;
 namespace MakersSite.Rendering;
 
 /// <summary>Turns pages and the site graph into the plain dictionaries and lists that Liquid templates read.</summary>
-public sealed class ViewModel(SiteGraph graph)
+public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null)
 {
     public Dictionary<string, object?> Site(string currentUrl)
     {
@@ -75,6 +75,11 @@ public sealed class ViewModel(SiteGraph graph)
         }).ToList();
         model["breadcrumbs"] = Breadcrumbs(page.Section, page.Title);
         model["source"] = page.SourceFile;
+        // Resized photos and logos by their name in the bundle (logo.png → srcsets, size).
+        model["pictures"] = page.BundleFiles
+            .Select(name => (name, picture: pictures?.GetValueOrDefault(Path.Combine(page.BundleDirectory, name))))
+            .Where(x => x.picture is not null)
+            .ToDictionary(x => x.name, x => (object?)x.picture!.ToModel(page.Url));
         return model;
     }
 
@@ -83,9 +88,16 @@ public sealed class ViewModel(SiteGraph graph)
         var fields = (Dictionary<string, object?>)Convert(page.Fields)!;
         // Expired vacancies are never published, whichever template reads them.
         if (fields.ContainsKey("vacancies")) fields["vacancies"] = Convert(graph.ActiveVacancies(page));
+        var lessonFlat = page.Kind == PageKind.Lesson
+            ? page.Fields.GetValueOrDefault("flat") as string
+              ?? (page.Fields.GetValueOrDefault("project") is string project ? graph.Find(ContentSchemas.Projects, project)?.Fields.GetValueOrDefault("flat") as string : null)
+            : null;
         return new()
         {
             ["kind"] = page.Kind.ToString().ToLowerInvariant(),
+            // For filters: a lesson's flat (its own or its project's) and its tags as slugs.
+            ["flat_slug"] = lessonFlat ?? page.Fields.GetValueOrDefault("flat") as string,
+            ["tag_slugs"] = string.Join(' ', (page.Fields.GetValueOrDefault("tags") as IEnumerable<object?>)?.OfType<string>().Select(Slug.From) ?? []),
             ["section"] = page.Section,
             ["slug"] = page.Slug,
             ["url"] = page.Url,
@@ -113,5 +125,18 @@ public sealed class ViewModel(SiteGraph graph)
         IReadOnlyDictionary<string, object?> map => map.ToDictionary(kv => kv.Key, kv => Convert(kv.Value)),
         IEnumerable<object?> list when value is not string => list.Select(Convert).ToList(),
         _ => value,
+    };
+}
+
+/// <summary>A resized picture for templates: srcsets per format, the fallback file, and its natural size.</summary>
+public sealed record PictureModel(int Width, int Height, IReadOnlyList<(int Width, string File)> Webp, IReadOnlyList<(int Width, string File)> Fallback)
+{
+    public Dictionary<string, object?> ToModel(string pageUrl) => new()
+    {
+        ["webp_srcset"] = string.Join(", ", Webp.Select(v => $"{pageUrl}{v.File} {v.Width}w")),
+        ["srcset"] = string.Join(", ", Fallback.Select(v => $"{pageUrl}{v.File} {v.Width}w")),
+        ["src"] = pageUrl + Fallback[^1].File,
+        ["width"] = Width,
+        ["height"] = Height,
     };
 }

@@ -88,3 +88,22 @@ public sealed class ScreenshotTests(BrowserSite site) : IClassFixture<BrowserSit
         Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px Inter')"), "Inter is loaded");
     }
 }
+
+/// <summary>Professionals: the kennisbank list filters by flat, project and tag.</summary>
+public sealed class KennisbankBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [SkippableFact]
+    public async Task Ticking_a_flat_shows_only_its_articles_and_says_how_many()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Server!.BaseUrl + "kennisbank/");
+        var all = await page.Locator(".lesson-list > li:visible").CountAsync();
+
+        await page.CheckAsync("#lesson-filter input[name='flat'][value='nieuwe-technologieen']");
+
+        var visible = await page.Locator(".lesson-list > li:visible h2").AllTextContentsAsync();
+        Assert.InRange(visible.Count, 1, all - 1);
+        Assert.Contains("Bioplastics Centre: de echte waarde zit in kennis van materialen", visible);
+        Assert.Equal($"{visible.Count} {(visible.Count == 1 ? "artikel" : "artikelen")}.", await page.TextContentAsync("#lesson-count"));
+    }
+}

@@ -14,3 +14,30 @@
   document.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("href", toIndex(a.getAttribute("href"))); });
   document.querySelectorAll("form[action]").forEach(function (f) { f.setAttribute("action", toIndex(f.getAttribute("action"))); });
 })();
+
+// Videos load only when the visitor asks: no request to YouTube or Vimeo before that click.
+(function () {
+  function embed(url) {
+    var m = url.match(/(?:youtube\.com\/watch\?v=|youtu\.be\/|youtube\.com\/embed\/)([\w-]{6,})/);
+    if (m) return "https://www.youtube-nocookie.com/embed/" + m[1] + "?autoplay=1";
+    m = url.match(/vimeo\.com\/(\d+)/);
+    if (m) return "https://player.vimeo.com/video/" + m[1] + "?autoplay=1&dnt=1";
+    return null;
+  }
+  document.querySelectorAll(".video-consent").forEach(function (box) {
+    var src = embed(box.getAttribute("data-video"));
+    var button = box.querySelector(".video-load");
+    if (!src || !button) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = src;
+      frame.title = "Video";
+      frame.allow = "autoplay; fullscreen; picture-in-picture";
+      frame.allowFullscreen = true;
+      frame.className = "video-frame";
+      box.replaceWith(frame);
+      frame.focus();
+    });
+  });
+})();
