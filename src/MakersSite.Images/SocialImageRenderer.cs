@@ -52,12 +52,14 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     public SocialImage Render(SocialCard card)
     {
         using var bitmap = Draw(card);
-        return Encode(bitmap);
+        // Text on a plain background is always smallest as PNG; only a photo-like logo can make JPEG win.
+        return Encode(bitmap, tryJpeg: card.Logo is not null);
     }
 
     public SKBitmap Draw(SocialCard card)
     {
-        var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        // Opaque: the PNG encoder then writes RGB without an alpha channel, a quarter less to compress.
+        var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(Paper);
         using (var band = new SKPaint { Color = Red }) canvas.DrawRect(0, 0, Width, BandHeight, band);
@@ -258,11 +260,15 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     }
 
     /// <summary>PNG or JPEG, whichever is smaller; JPEG quality goes down until the image is within WhatsApp's 300 KB.</summary>
-    public static SocialImage Encode(SKBitmap bitmap)
+    public static SocialImage Encode(SKBitmap bitmap, bool tryJpeg = true)
     {
         using var image = SKImage.FromBitmap(bitmap);
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = bitmap.PeekPixels();
+        // zlib level 2 with the Sub filter: about three times faster than the defaults, a few percent larger.
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 2))
+            ?? throw new InvalidOperationException("PNG encoding failed.");
         var best = new SocialImage(png.ToArray(), "png");
+        if (!tryJpeg && best.Bytes.Length <= MaxBytes) return best;
         foreach (var quality in new[] { 88, 80, 70, 60 })
         {
             using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, quality);
