@@ -20,12 +20,14 @@ public static class CommandLine
           makers-site build [--root MAP] [--output MAP] [--base-url URL] [--drafts]
           makers-site check [--root MAP] [--format text|github|json]
           makers-site new company|project|lesson|topic "Naam" [--root MAP]
+          makers-site serve [--root MAP] [--port N]
           makers-site <opdracht> --help
 
         Opdrachten:
           build   Controleert alle content en bouwt de site in public/.
           check   Controleert alle content en schrijft niets.
           new     Maakt een nieuwe pagina met alle velden en uitleg erbij.
+          serve   Toont de site op http://127.0.0.1:8080/ en laadt opnieuw bij elke wijziging.
 
         Afsluitcodes: 0 gelukt, 1 fouten in de content, 2 verkeerd gebruik.
         """;
@@ -65,6 +67,18 @@ public static class CommandLine
         De nieuwe pagina staat op 'draft: true' en komt pas op de site als je die regel weghaalt.
         """;
 
+    private const string ServeHelp = """
+        makers-site serve: bouwt de site, toont hem op je eigen computer en bouwt opnieuw bij elke wijziging.
+
+        Gebruik: makers-site serve [--root MAP] [--port N]
+
+          --root MAP   Map met content/ en themes/ (standaard: de huidige map).
+          --port N     Poort op 127.0.0.1 (standaard 8080).
+
+        Open pagina's laden vanzelf opnieuw. Een fout in de content zie je in de terminal en op de pagina;
+        tot je hem verbetert, blijft de laatste goede versie zichtbaar. Stoppen: Ctrl+C.
+        """;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -82,6 +96,7 @@ public static class CommandLine
             "check" => WithOptions(options, CheckHelp, ["--root", "--format"], [], stdout, stderr,
                 o => RunCheck(o, stdout, stderr)),
             "new" => RunNew(options, stdout, stderr),
+            "serve" => WithOptions(options, ServeHelp, ["--root", "--port"], [], stdout, stderr, o => RunServe(o, stdout, stderr)),
             _ => Usage(stderr, $"Onbekende opdracht '{command}'. Gebruik 'makers-site --help' voor de opdrachten."),
         };
     }
@@ -188,6 +203,23 @@ public static class CommandLine
             stdout.WriteLine("Vul de velden in, haal 'draft: true' weg en controleer met: makers-site check");
             return Success;
         });
+    }
+
+    private static int RunServe(Dictionary<string, string?> o, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Path.GetFullPath(o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory());
+        if (!Directory.Exists(Path.Combine(root, "content"))) return Usage(stderr, $"In '{root}' staat geen map content/.");
+        var portText = o.GetValueOrDefault("--port") ?? "8080";
+        if (!int.TryParse(portText, out var port) || port is < 1 or > 65535) return Usage(stderr, $"--port moet een getal van 1 tot 65535 zijn, niet '{portText}'.");
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        var session = ServeSession.StartAsync(root, port, stderr).GetAwaiter().GetResult();
+        stdout.WriteLine($"Voorbeeld op {session.BaseUrl} (alleen op deze computer). Stoppen: Ctrl+C.");
+        try { Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) { }
+        session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return Success;
     }
 
     private static string Count(IReadOnlyList<Diagnostic> diagnostics)

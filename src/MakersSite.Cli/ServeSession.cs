@@ -1,0 +1,95 @@
+using MakersSite.Build;
+using MakersSite.Content.Diagnostics;
+using MakersSite.Preview;
+
+namespace MakersSite.Cli;
+
+/// <summary>
+/// `serve`: builds the site into .cache/preview, serves it on 127.0.0.1, watches content/ and themes/, rebuilds
+/// on every change and reloads open pages. A content error goes to the terminal and to the page as an overlay;
+/// the last good site keeps being served, because a failed build never replaces the output.
+/// </summary>
+public sealed class ServeSession : IAsyncDisposable
+{
+    private readonly BuildOptions _options;
+    private readonly TextWriter _log;
+    private readonly LiveReload _reload = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private PreviewServer? _server;
+    private Timer? _debounce;
+
+    public string BaseUrl => _server?.BaseUrl ?? "";
+
+    /// <summary>Completes each time a rebuild finishes (tests wait on it).</summary>
+    public event Action<BuildResult>? Rebuilt;
+
+    private ServeSession(BuildOptions options, TextWriter log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    public static async Task<ServeSession> StartAsync(string root, int port, TextWriter log)
+    {
+        var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview")), log);
+        await session.RebuildAsync();
+        session._server = await PreviewServer.StartAsync(session._options.OutputDirectory, port, session._reload.Handle);
+        foreach (var folder in new[] { "content", "themes", "layouts", "static" })
+        {
+            var path = Path.Combine(root, folder);
+            if (!Directory.Exists(path)) continue;
+            var watcher = new FileSystemWatcher(path) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            watcher.Changed += session.OnChange;
+            watcher.Created += session.OnChange;
+            watcher.Deleted += session.OnChange;
+            watcher.Renamed += session.OnChange;
+            watcher.EnableRaisingEvents = true;
+            session._watchers.Add(watcher);
+        }
+        return session;
+    }
+
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        if (e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) return;
+        // Editors write a file in several steps: wait until the changes stop for a moment.
+        _debounce?.Dispose();
+        _debounce = new Timer(_ => _ = RebuildAsync(), null, 100, Timeout.Infinite);
+    }
+
+    public async Task<BuildResult> RebuildAsync()
+    {
+        await _building.WaitAsync();
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var result = new SiteBuilder().Build(_options);
+            var report = DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text);
+            _log.Write(report);
+            if (result.Succeeded)
+            {
+                _log.WriteLine($"[makers-site] gebouwd in {watch.ElapsedMilliseconds} ms; open pagina's laden opnieuw.");
+                await _reload.Reload();
+            }
+            else
+            {
+                _log.WriteLine("[makers-site] build mislukt; de laatste goede versie blijft zichtbaar.");
+                await _reload.ReportError(report);
+            }
+            Rebuilt?.Invoke(result);
+            return result;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var watcher in _watchers) watcher.Dispose();
+        _debounce?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
