@@ -107,3 +107,21 @@ public sealed class KennisbankBrowserTests(BrowserSite site) : IClassFixture<Bro
         Assert.Equal($"{visible.Count} {(visible.Count == 1 ? "artikel" : "artikelen")}.", await page.TextContentAsync("#lesson-count"));
     }
 }
+
+/// <summary>Recruiters: a company showcase prints as one clean page for job fairs.</summary>
+public sealed class PrintTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [SkippableFact]
+    public async Task A_showcase_prints_on_one_page_without_navigation()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Server!.BaseUrl + "bedrijven/helian-polymers/");
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+
+        Assert.False(await page.IsVisibleAsync(".site-header nav"));
+        Assert.False(await page.IsVisibleAsync(".site-search"));
+        Assert.True(await page.IsVisibleAsync("main h1"));
+        var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PrintBackground = true }));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page[^s]"));
+    }
+}
