@@ -22,6 +22,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     {
         var document = Parser.ParseDocument(html);
         AddHeadingAnchors(document);
+        LinkGlossaryTerms(document);
         foreach (var element in document.All.ToList())
         {
             RemoveEventHandlers(element);
@@ -73,6 +74,47 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     {
         foreach (var attribute in element.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).ToList())
             element.RemoveAttribute(attribute.Name);
+    }
+
+    /// <summary>
+    /// Where a word the page explains (a &lt;dfn id&gt; in its glossary) first appears in the text, it links to the
+    /// explanation, so a pupil who stumbles over "prototype" finds out right there what it means.
+    /// </summary>
+    private static void LinkGlossaryTerms(IDocument document)
+    {
+        var terms = document.QuerySelectorAll("dfn[id]")
+            .Select(d => (Text: d.TextContent.Trim(), Id: d.Id!))
+            .Where(t => t.Text.Length > 1)
+            .ToList();
+        if (terms.Count == 0) return;
+        var prose = document.QuerySelector(".prose");
+        if (prose is null) return;
+        foreach (var (text, id) in terms)
+        {
+            var pattern = new System.Text.RegularExpressions.Regex($@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(text)}(?!\p{{L}})",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            var node = TextNodes(prose).FirstOrDefault(n => pattern.IsMatch(n.Data));
+            if (node is null) continue;
+            var match = pattern.Match(node.Data);
+            var link = document.CreateElement("a");
+            link.ClassName = "term";
+            link.SetAttribute("href", "#" + id);
+            link.TextContent = match.Value;
+            var after = document.CreateTextNode(node.Data[(match.Index + match.Length)..]);
+            node.Data = node.Data[..match.Index];
+            node.Parent!.InsertBefore(after, node.NextSibling);
+            node.Parent.InsertBefore(link, after);
+        }
+    }
+
+    private static IEnumerable<IText> TextNodes(INode node)
+    {
+        foreach (var child in node.ChildNodes.ToList())
+        {
+            if (child is IText text) yield return text;
+            else if (child is IElement element && element.LocalName is not ("a" or "code" or "pre" or "h2" or "h3" or "h4"))
+                foreach (var inner in TextNodes(element)) yield return inner;
+        }
     }
 
     /// <summary>Gives h2–h4 in the main content an id and a visible "#" link, so sections can be linked to.</summary>

@@ -11,6 +11,9 @@ public static class TemplateFilters
     public static string Escape(string input) => input;
     public static string H(string input) => input;
 
+    /// <summary>"Prototype maken" → "prototype-maken", for ids and anchors.</summary>
+    public static string Slug(string input) => MakersSite.Content.Text.Slug.From(input);
+
     /// <summary>"2024-03-01" → "1 maart 2024".</summary>
     public static string NlDate(string input) =>
         DateOnly.TryParseExact(input, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
