@@ -63,6 +63,17 @@ public sealed class SiteGraph
                 _related[target].Add(page);
             }
         }
+        // A kennisbank article about a project also belongs with that project's flat and the companies in it,
+        // so an article shows the companies involved and a flat lists the lessons of its projects.
+        foreach (var lesson in Pages.Where(p => p.Kind == PageKind.Lesson))
+        {
+            if (lesson.Fields.GetValueOrDefault("project") is not string slug || Find(ContentSchemas.Projects, slug) is not { } project) continue;
+            foreach (var other in _related[project].Where(p => p.Kind is PageKind.Flat or PageKind.Company).ToList())
+            {
+                _related[lesson].Add(other);
+                _related[other].Add(lesson);
+            }
+        }
         // A company listing an aspect belongs on the Rugzak topics about that aspect, and they on it.
         foreach (var topic in Pages.Where(p => p.Kind == PageKind.Topic))
         {

@@ -24,6 +24,23 @@ public sealed class SiteAssemblyTests
     }
 
     [Fact]
+    public void An_article_about_a_project_joins_its_flat_and_its_companies()
+    {
+        using var site = TestSite.Create(
+            ("content/flats/techniek/index.md", Fixtures.Flat()),
+            ("content/projecten/proef/index.md", Fixtures.Project(extra: "initiators:\n  - testfabriek")),
+            ("content/bedrijven/testfabriek/index.md", Fixtures.Company()),
+            ("content/kennisbank/les/index.md", Fixtures.Lesson(extra: "project: proef")));
+        Assert.True(site.Build().Succeeded);
+
+        var article = site.Html("kennisbank/les/index.html");
+        Assert.Equal(["Testfabriek"], article.QuerySelectorAll("#rel-bedrijven ~ ul a").Select(a => a.TextContent));
+        Assert.Equal(["Techniek"], article.QuerySelectorAll("#rel-flats ~ ul a").Select(a => a.TextContent));
+        Assert.Equal(["Een les"], site.Html("flats/techniek/index.html").QuerySelectorAll("#rel-kennisbank ~ ul a").Select(a => a.TextContent));
+        Assert.Equal(["Een les"], site.Html("bedrijven/testfabriek/index.html").QuerySelectorAll("#rel-kennisbank ~ ul a").Select(a => a.TextContent));
+    }
+
+    [Fact]
     public void Taxonomy_terms_get_pages_listing_their_members()
     {
         using var site = TestSite.Create(("content/bedrijven/testfabriek/index.md", Fixtures.Company()));
