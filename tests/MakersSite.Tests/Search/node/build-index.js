@@ -1,7 +1,7 @@
 // stdin: {fields: [{name, boost}], documents: [{ref, <field>: text}], index: the C# builder's lunr JSON}.
 // Builds the index with lunr.js and the nl plugin from the same documents and reports every difference
 // between the two serialised indexes (objects compared by key, arrays in order, numbers with ===).
-const lunr = require("./lunr-nl.js");
+const lunr = require("./load-lunr-nl.js");
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const index = lunr(function () {
   this.use(lunr.nl);

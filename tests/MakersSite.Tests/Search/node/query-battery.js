@@ -4,7 +4,7 @@
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
-const lunr = require("./lunr-nl.js");
+const lunr = require("./load-lunr-nl.js");
 const { createEngine } = require(path.join(__dirname, "../../../../themes/default/static/js/search.js"));
 
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
