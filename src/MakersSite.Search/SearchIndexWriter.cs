@@ -202,6 +202,7 @@ public static class SearchIndexWriter
     private static string CutAtWord(string text, int max)
     {
         var cut = text.LastIndexOf(' ', max);
-        return text[..(cut > max / 2 ? cut : max)];
+        if (cut <= max / 2) cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max; // never half an emoji
+        return text[..cut];
     }
 }

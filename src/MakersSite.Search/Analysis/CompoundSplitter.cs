@@ -39,9 +39,6 @@ public sealed class CompoundSplitter
         return new CompoundSplitter(new CharArraySet(LuceneVersion.LUCENE_48, words, ignoreCase: false));
     }
 
-    /// <summary>The parts of every compound in <paramref name="text"/>, space-separated, in text order.</summary>
-    public string Parts(string? text) => PartsOf(DutchAnalyzer.Tokenize(text).Select(DutchAnalyzer.Trim));
-
     /// <summary>The parts of every compound among <paramref name="words"/> (lowercased, trimmed), space-separated.</summary>
     public string PartsOf(IEnumerable<string> words)
     {
