@@ -49,6 +49,8 @@ public sealed class SearchBrowserTests(BrowserSite site) : IClassFixture<Browser
         var page = await site.NewPageAsync();
         await page.GotoAsync(SearchUrl(origin, ""));
         await page.Locator("#search-input").PressSequentiallyAsync("bioplast", new() { Delay = 20 });
+        // Earlier keystrokes may have shown results of their own; wait for those of the whole prefix.
+        await page.WaitForFunctionAsync("() => document.querySelector('#search-status').textContent.includes('‘bioplast’')");
 
         var results = await ResultsAsync(page);
 

@@ -528,21 +528,23 @@
         var faceted = applyFacets(outcome.results, facets, chosen);
         current = faceted.filtered;
         renderFacets(facets, faceted.counts, chosen);
-        var n = current.length;
-        var text = outcome.error || (n === 0 ? "Niets gevonden" : n === 1 ? "1 resultaat" : n + " resultaten");
-        if (q && !outcome.error) text += " voor ‘" + q + "’";
-        status.textContent = text + ".";
-        if (outcome.corrected) {
-          status.textContent = "Niets gevonden voor ‘" + q + "’. Bedoelde je ";
-          var fix = element("a", null, outcome.corrected);
-          var params = new URLSearchParams(location.search);
-          params.set("q", outcome.corrected);
-          fix.href = "?" + params.toString();
-          status.appendChild(fix);
-          status.appendChild(document.createTextNode("? " + (n === 1 ? "1 resultaat" : n + " resultaten") + " voor ‘" + outcome.corrected + "’."));
-        }
-        var terms = [];
-        return renderResults(current, terms, run);
+        // Status and results change together, so what the status says is what the list shows.
+        return renderResults(current, [], run).then(function () {
+          if (run !== generation) return;
+          var n = current.length;
+          var text = outcome.error || (n === 0 ? "Niets gevonden" : n === 1 ? "1 resultaat" : n + " resultaten");
+          if (q && !outcome.error) text += " voor ‘" + q + "’";
+          status.textContent = text + ".";
+          if (outcome.corrected) {
+            status.textContent = "Niets gevonden voor ‘" + q + "’. Bedoelde je ";
+            var fix = element("a", null, outcome.corrected);
+            var params = new URLSearchParams(location.search);
+            params.set("q", outcome.corrected);
+            fix.href = "?" + params.toString();
+            status.appendChild(fix);
+            status.appendChild(document.createTextNode("? " + (n === 1 ? "1 resultaat" : n + " resultaten") + " voor ‘" + outcome.corrected + "’."));
+          }
+        });
       }).catch(function (e) {
         status.textContent = "Zoeken lukt nu niet: " + e.message;
       });
