@@ -63,7 +63,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             shareImages = socialImages.Prepare(new SiteRenderer(graph, templates).ShareCards().ToList(), draw: options.WriteOutput);
         }
 
-        var pictures = PreparePictures(root, graph);
+        var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
 
         log?.Invoke("renderen");
         List<RenderedPage> rendered;
@@ -150,15 +150,15 @@ public sealed class SiteBuilder(Action<string>? log = null)
 
     private sealed record PreparedPictures(IReadOnlyDictionary<string, PictureModel> Models, IReadOnlyList<string> Originals, IReadOnlyDictionary<string, string> Files);
 
-    /// <summary>Resizes every logo and photo of the published companies, or takes the sizes from the cache.</summary>
-    private static PreparedPictures PreparePictures(string root, SiteGraph graph)
+    /// <summary>Resizes every logo and photo of the published companies, or takes them from the cache; check only names them.</summary>
+    private static PreparedPictures PreparePictures(string root, SiteGraph graph, bool encode)
     {
         var sources = graph.Pages.Where(p => p.Kind == PageKind.Company)
             .SelectMany(p => PictureFiles(p).Select(name => (Page: p, Name: name)))
             .Distinct()
             .ToList();
         var images = new ResponsiveImages(Path.Combine(root, ".cache", "images"));
-        var prepared = sources.AsParallel().AsOrdered().Select(s => (s.Page, s.Name, Picture: images.Prepare(Path.Combine(s.Page.BundleDirectory, s.Name)))).ToList();
+        var prepared = sources.AsParallel().AsOrdered().Select(s => (s.Page, s.Name, Picture: images.Prepare(Path.Combine(s.Page.BundleDirectory, s.Name), encode))).ToList();
         var models = new Dictionary<string, PictureModel>(StringComparer.Ordinal);
         var originals = new List<string>();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -23,7 +23,8 @@ public sealed class ResponsiveImages(string cacheDirectory)
     public static readonly int[] Widths = [320, 640, 1024];
     public const int Version = 1;
 
-    public Picture Prepare(string sourceFile)
+    /// <param name="encode">False for check: work out names and sizes only, resize and write nothing.</param>
+    public Picture Prepare(string sourceFile, bool encode = true)
     {
         var bytes = File.ReadAllBytes(sourceFile);
         var name = Path.GetFileNameWithoutExtension(sourceFile);
@@ -42,7 +43,7 @@ public sealed class ResponsiveImages(string cacheDirectory)
                 foreach (var format in new[] { "webp", fallback })
                 {
                     var file = Path.Combine(folder, $"{width}.{format}");
-                    if (!File.Exists(file))
+                    if (encode && !File.Exists(file))
                     {
                         decoded ??= SKBitmap.Decode(bytes);
                         Directory.CreateDirectory(folder);

@@ -19,6 +19,10 @@ public sealed class PictureTests
         site.WriteBytes("content/bedrijven/testfabriek/logo.png", TestImages.Png(500, 250));
         site.WriteBytes("content/bedrijven/testfabriek/hal.jpg", TestImages.Jpeg(2400, 1600));
 
+        // check names the resized files for the link check but resizes and writes nothing.
+        Assert.True(site.Check().Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(site.Root, ".cache", "images")));
+
         var result = site.Build();
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
