@@ -111,26 +111,24 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
 
     private List<Page> LoadPages(IReadOnlyDictionary<string, Vocabulary> vocabularies)
     {
-        var pages = new List<Page>();
         var markdownFiles = Directory.GetFiles(_contentDirectory, "*.md", SearchOption.AllDirectories)
             .Where(p => !Relative(p).StartsWith("content/_data/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(p => (Path: p, File: Relative(p), Place: PagePlace.Classify(Relative(p))))
             .ToList();
         ReportCaseDuplicates(markdownFiles.Where(f => f.Place is not null).Select(f => (f.File, f.Place!)));
-        foreach (var (path, file, place) in markdownFiles)
+        // Pages load independently, on every core; the diagnostic bag is thread-safe and sorts what it reports.
+        return markdownFiles.AsParallel().AsOrdered().Select(f =>
         {
-            if (place is null)
+            if (f.Place is null)
             {
-                diagnostics.Error(file, 0, 0, null,
+                diagnostics.Error(f.File, 0, 0, null,
                     "Dit bestand staat niet op een plek waar de site pagina's zoekt. Een pagina heet index.md en staat " +
                     "in een eigen map, zoals content/bedrijven/mijn-bedrijf/index.md.");
-                continue;
+                return null;
             }
-            var page = LoadPage(path, file, place, vocabularies);
-            if (page is not null) pages.Add(page);
-        }
-        return pages;
+            return LoadPage(f.Path, f.File, f.Place, vocabularies);
+        }).OfType<Page>().ToList();
     }
 
     /// <summary>Two folders whose names differ only in letter case would share one web address on most servers.</summary>

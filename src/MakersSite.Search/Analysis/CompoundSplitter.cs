@@ -22,7 +22,11 @@ public sealed class CompoundSplitter
     // Words repeat (Zipf): split each distinct word once. Safe across threads.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
 
-    private CompoundSplitter(CharArraySet dictionary) => _dictionary = dictionary;
+    private CompoundSplitter(CharArraySet dictionary)
+    {
+        _dictionary = dictionary;
+        _chains = new(NewChain);
+    }
 
     /// <summary>A splitter whose dictionary is every word in <paramref name="texts"/> that can stand as a part.</summary>
     public static CompoundSplitter FromTexts(IEnumerable<string> texts)
@@ -50,13 +54,25 @@ public sealed class CompoundSplitter
         return string.Join(' ', parts);
     }
 
+    // Lucene token streams are reusable but not thread-safe: one chain per thread, given each word in turn,
+    // because building the chain costs far more than splitting one word.
+    private readonly ThreadLocal<(KeywordTokenizer Tokenizer, DictionaryCompoundWordTokenFilter Filter, ICharTermAttribute Term)> _chains;
+
+    private (KeywordTokenizer, DictionaryCompoundWordTokenFilter, ICharTermAttribute) NewChain()
+    {
+        var tokenizer = new KeywordTokenizer(new StringReader(""));
+        var filter = new DictionaryCompoundWordTokenFilter(LuceneVersion.LUCENE_48, tokenizer, _dictionary,
+            MinWordSize, MinPartSize, MaxPartSize, onlyLongestMatch: false);
+        // The first SetReader expects a closed stream, as after every word.
+        filter.Dispose();
+        return (tokenizer, filter, filter.AddAttribute<ICharTermAttribute>());
+    }
+
     private string[] Split(string word)
     {
+        var (tokenizer, filter, term) = _chains.Value;
         var parts = new List<string>();
-        using var tokenizer = new KeywordTokenizer(new StringReader(word));
-        using var filter = new DictionaryCompoundWordTokenFilter(LuceneVersion.LUCENE_48, tokenizer, _dictionary,
-            MinWordSize, MinPartSize, MaxPartSize, onlyLongestMatch: false);
-        var term = filter.AddAttribute<ICharTermAttribute>();
+        tokenizer.SetReader(new StringReader(word));
         filter.Reset();
         while (filter.IncrementToken())
         {
@@ -64,6 +80,7 @@ public sealed class CompoundSplitter
             if (value != word) parts.Add(value); // the filter passes the word itself on first, then its parts
         }
         filter.End();
+        filter.Dispose();
         return parts.ToArray();
     }
 }

@@ -13,6 +13,8 @@ public sealed class DutchAnalyzer
 {
     private readonly DutchStemmer _stemmer = new();
     private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
+    // Kept words repeat (Zipf): one string per distinct word instead of one per occurrence.
+    private readonly Dictionary<string, string> _wordPool = new(StringComparer.Ordinal);
 
     /// <summary>Terms for the index: tokenize, trim, drop stop words, stem. Empty results are dropped after every step, as in lunr.Pipeline.run.</summary>
     public List<string> Analyze(string? text)
@@ -32,7 +34,11 @@ public sealed class DutchAnalyzer
             var stemmed = Stem(trimmed);
             if (stemmed.Length == 0) continue;
             terms.Add(stemmed);
-            words?.Add(trimmed);
+            if (words is not null)
+            {
+                if (!_wordPool.TryGetValue(trimmed, out var pooled) && _wordPool.Count < 200_000) _wordPool[trimmed] = trimmed;
+                words.Add(pooled ?? trimmed);
+            }
         }
     }
 
