@@ -6,13 +6,15 @@ namespace MakersSite.Build;
 /// <param name="IncludeDrafts">Publish pages marked draft: true.</param>
 /// <param name="WriteOutput">False for check: run every phase, write nothing.</param>
 /// <param name="Today">The date that decides which vacancies have expired; see <see cref="DefaultToday"/>.</param>
+/// <param name="UseCache">Reuse and fill the build cache in .cache/build/ (false: build everything anew, for comparisons).</param>
 public sealed record BuildOptions(
     string Root,
     string? Output = null,
     string? BaseUrl = null,
     bool IncludeDrafts = false,
     bool WriteOutput = true,
-    DateOnly? Today = null)
+    DateOnly? Today = null,
+    bool UseCache = true)
 {
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 

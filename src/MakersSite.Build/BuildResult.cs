@@ -7,9 +7,15 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 
-    /// <summary>The search data and the lunr index it was cut from (null when the build failed before indexing).</summary>
+    /// <summary>The search data and the lunr index it was cut from (null when the build failed before indexing, or took the search data unchanged from the cache).</summary>
     public SearchBundle? Search { get; init; }
 
     /// <summary>Share images drawn by this build (the rest came from the cache).</summary>
     public int SocialImagesDrawn { get; init; }
+
+    /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
+    public int PagesFromCache { get; init; }
+
+    /// <summary>Files of the output written or replaced by this build; the others were already as they should be.</summary>
+    public int FilesWritten { get; init; }
 }

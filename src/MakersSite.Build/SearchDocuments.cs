@@ -5,6 +5,9 @@ using MakersSite.Search;
 
 namespace MakersSite.Build;
 
+/// <summary>The text search takes from a finished page.</summary>
+public sealed record SearchText(string Title, string Summary, string Body);
+
 /// <summary>Turns finished pages into search documents: text from the HTML, facets from the content model.</summary>
 public sealed class SearchDocuments(SiteGraph graph)
 {
@@ -19,14 +22,17 @@ public sealed class SearchDocuments(SiteGraph graph)
         // The home page only repeats the other pages' summaries: listing it would crowd every result list.
     };
 
-    /// <summary>A document for a content page, or null for pages search does not list (lists, redirects, 404).</summary>
-    public SearchDocument? From(Page page, string html)
+    /// <summary>The searchable text of a finished page, or null for pages search does not list (lists, redirects, 404).</summary>
+    public static SearchText? Text(Page page, string html)
     {
-        if (!Types.TryGetValue(page.Kind, out var type)) return null;
+        if (!Types.ContainsKey(page.Kind)) return null;
         var text = SearchTextExtractor.Extract(html);
-        if (text is null) return null;
-        return new SearchDocument(page.Url, text.Value.Title, text.Value.Summary, text.Value.Body, type, Facets(page).Distinct().ToList());
+        return text is null ? null : new SearchText(text.Value.Title, text.Value.Summary, text.Value.Body);
     }
+
+    /// <summary>The document for a page's text: the text plus the facets the content model gives the page.</summary>
+    public SearchDocument Document(Page page, SearchText text) =>
+        new(page.Url, text.Title, text.Summary, text.Body, Types[page.Kind], Facets(page).Distinct().ToList());
 
     private IEnumerable<FacetValue> Facets(Page page)
     {

@@ -1,3 +1,4 @@
+using MakersSite.Build.Caching;
 using MakersSite.Content.Assembly;
 using MakersSite.Content.Diagnostics;
 using MakersSite.Content.Loading;
@@ -11,7 +12,7 @@ namespace MakersSite.Build;
 
 /// <summary>
 /// Runs the build phases in order: load → validate → assemble → render → post-process → write.
-/// Any error stops the build before the write phase swaps anything into place.
+/// Any error stops the build before the write phase puts anything into place.
 /// </summary>
 public sealed class SiteBuilder(Action<string>? log = null)
 {
@@ -65,63 +66,181 @@ public sealed class SiteBuilder(Action<string>? log = null)
 
         var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
 
-        log?.Invoke("renderen");
-        List<RenderedPage> rendered;
+        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models);
+        List<PageJob> jobs;
         try
         {
-            rendered = new SiteRenderer(graph, templates, shareImages, pictures.Models).RenderAll().ToList();
+            jobs = renderer.Jobs().ToList();
         }
         catch (TemplateException e)
         {
-            diagnostics.Error($"themes/{content.Site.Theme}/layouts", 0, 0, null, e.Message);
-            return Fail(diagnostics);
+            return TemplateFailure(e);
         }
 
         var files = CollectFiles(root, themeDirectory, assets, graph);
-        foreach (var (output, source) in socialImages.Files) files[output] = source;
+        foreach (var (path, source) in socialImages.Files) files[path] = source;
         // Photos and logos are shipped resized only, never as the member's original file.
         foreach (var original in pictures.Originals) files.Remove(original);
-        foreach (var (output, source) in pictures.Files) files[output] = source;
+        foreach (var (path, source) in pictures.Files) files[path] = source;
         var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
-        foreach (var page in rendered) outputPaths.Add(OutputPaths.FileForUrl(page.Url));
-        var discovery = new DiscoveryFiles(graph).All(rendered.Where(p => !p.IsRedirect).Select(p => p.Url)).ToList();
+        foreach (var job in jobs) outputPaths.Add(OutputPaths.FileForUrl(job.Url));
+        var discovery = new DiscoveryFiles(graph).All(jobs.Where(j => !j.IsRedirect).Select(j => j.Url)).ToList();
         foreach (var (path, _) in discovery) outputPaths.Add(path);
-        ReportCollisions(rendered, diagnostics);
+        ReportCollisions(jobs, diagnostics);
+        if (diagnostics.HasErrors) return Fail(diagnostics);
 
-        log?.Invoke("nabewerken");
+        // Pages stream through render → post-process → staging directory on every core; only what later phases
+        // need stays in memory (search text, the Rugzak pages for the offline worker). A failed build throws the
+        // staging directory away, so public/ is untouched until the commit at the end.
+        log?.Invoke("renderen en nabewerken");
+        using var output = options.WriteOutput ? new IncrementalOutput(options.OutputDirectory, OutputManifest(root, options.OutputDirectory)) : null;
         var postProcessor = new PostProcessor(outputPaths.Contains);
-        var broken = new List<BrokenLink>();
-        var html = rendered.Select(p => (Page: p, Html: p.IsRedirect ? p.Html : postProcessor.Process(p.Url, p.Html, broken, relativeLinks: p.Url != "/404.html"))).ToList();
-        ReportBrokenLinks(broken, rendered, diagnostics);
+        var searchDocuments = new SearchDocuments(graph);
+        var broken = new List<BrokenLink>[jobs.Count];
+        var documents = new SearchDocument?[jobs.Count];
+        var offlinePages = new string?[jobs.Count];
+        var cache = options.UseCache ? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
+        // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
+        // files the link check and relative links are worked out against.
+        string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
+        var fromCache = 0;
+        try
+        {
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var job = jobs[i];
+                if (job.IsRedirect)
+                {
+                    output?.WriteText(OutputPaths.FileForUrl(job.Url), renderer.Render(job));
+                    return;
+                }
+                var (layout, model) = job.Model!();
+                var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
+                var cached = cache?.Read("pages", key) is { } bytes ? FinishedPage.Decode(bytes) : null;
+                var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
+                if (cached is not null) Interlocked.Increment(ref fromCache);
+                else if (broken[i].Count == 0) cache?.Write("pages", key, page.Encode());
+                if (job.Source is not null && page.Text is not null) documents[i] = searchDocuments.Document(job.Source, page.Text);
+                if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
+                output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
+        {
+            return TemplateFailure(templateError);
+        }
+
+        FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
+        {
+            pageBroken = [];
+            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html");
+            return new FinishedPage(finished, job.Source is null ? null : SearchDocuments.Text(job.Source, finished));
+        }
+        ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
 
         // The offline worker's cache name follows the Rugzak pages and the files they use.
         string[] offlineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
-        var offlineHash = OfflineFiles.Hash(html.Where(p => p.Page.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || p.Page.Url == "/mijn-rugzak/")
-            .Select(p => p.Html).Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
+        var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>()
+            .Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
         var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
 
         log?.Invoke("zoekindex");
-        var searchDocuments = new SearchDocuments(graph);
-        var search = SearchIndexWriter.Write(html
-            .Where(p => !p.Page.IsRedirect && p.Page.Source is not null)
-            .AsParallel()
-            .Select(p => searchDocuments.From(p.Page.Source!, p.Html))
-            .OfType<SearchDocument>()
-            .ToList());
+        var searchInputs = documents.OfType<SearchDocument>().ToList();
+        var searchKey = SearchKey(searchInputs);
+        // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
+        // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each
+        // file goes straight to the output (and the cache) as it comes, so the index is never held whole.
+        SearchBundle? search = null;
+        var searchFileCount = 0;
+        void WriteSearchFile(string path, byte[] bytes)
+        {
+            output?.WriteBytes($"{SearchIndexWriter.DataFolder}/{path}", bytes);
+            searchFileCount++;
+        }
+        // Entry: for each file its path, length and bytes; an empty path ends it.
+        using (var cached = cache?.OpenRead("search", searchKey))
+        {
+            if (cached is not null)
+            {
+                using var reader = new BinaryReader(cached, System.Text.Encoding.UTF8);
+                for (var path = reader.ReadString(); path.Length > 0; path = reader.ReadString()) WriteSearchFile(path, reader.ReadBytes(reader.ReadInt32()));
+            }
+        }
+        if (searchFileCount == 0)
+        {
+            using var entry = cache?.Create("search", searchKey);
+            var writer = entry is null ? null : new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            search = SearchIndexWriter.Write(searchInputs, file =>
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
+                WriteSearchFile(file.Path, bytes);
+                writer?.Write(file.Path);
+                writer?.Write(bytes.Length);
+                writer?.Write(bytes);
+            });
+            writer?.Write("");
+            writer?.Flush();
+            entry?.Commit();
+        }
 
-        if (options.WriteOutput)
+        if (output is not null)
         {
             log?.Invoke("schrijven");
-            using var output = new AtomicOutput(options.OutputDirectory);
             foreach (var (relative, source) in files) output.CopyFile(source, relative);
-            foreach (var (page, text) in html) output.WriteText(OutputPaths.FileForUrl(page.Url), text);
-            foreach (var file in search.Files) output.WriteText($"{SearchIndexWriter.DataFolder}/{file.Path}", file.Text);
             foreach (var (path, text) in discovery) output.WriteText(path, text);
             output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
             output.Commit();
         }
-        return new BuildResult(diagnostics.Sorted(), rendered.Count(p => !p.IsRedirect), outputPaths.Count + search.Files.Count) { Search = search, SocialImagesDrawn = socialImages.Drawn };
+        cache?.Prune();
+        return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
+            Search = search, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
+        };
+
+        BuildResult TemplateFailure(TemplateException e)
+        {
+            diagnostics.Error($"themes/{content.Site.Theme}/layouts", 0, 0, null, e.Message);
+            return Fail(diagnostics);
+        }
+    }
+
+    /// <summary>Everything the search data is made from: the generator and each document's address, text and facets.</summary>
+    private static string SearchKey(IReadOnlyList<SearchDocument> documents)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            hash.AppendData(BitConverter.GetBytes(text.Length));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+        Add(BuildCache.GeneratorStamp);
+        foreach (var d in documents)
+        {
+            foreach (var text in new[] { d.Url, d.Title, d.Summary, d.Body }) Add(text);
+            foreach (var facet in d.Facets.Prepend(d.Type)) Add($"{facet.Facet}\0{facet.Slug}\0{facet.Label}");
+            Add("\u0001");
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>A fingerprint of every layout file of the site and its theme, by path and content.</summary>
+    private static string TemplatesStamp(string root, string themeDirectory)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var directory in new[] { Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts") })
+        {
+            if (!Directory.Exists(directory)) continue;
+            foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                text.Append(file).Append('\0').Append(BuildCache.Hash(File.ReadAllText(file))).Append('\n');
+        }
+        return BuildCache.Hash(text.ToString());
+    }
+
+    /// <summary>What the last build wrote into an output directory; kept in the cache, one file per output directory.</summary>
+    private static string OutputManifest(string root, string outputDirectory)
+    {
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(outputDirectory))))[..16];
+        return Path.Combine(root, ".cache", "build", $"output-{key}.tsv");
     }
 
     /// <summary>
@@ -182,9 +301,9 @@ public sealed class SiteBuilder(Action<string>? log = null)
             if (photo.GetValueOrDefault("src") is string src) yield return src;
     }
 
-    private static void ReportCollisions(List<RenderedPage> rendered, DiagnosticBag diagnostics)
+    private static void ReportCollisions(List<PageJob> jobs, DiagnosticBag diagnostics)
     {
-        foreach (var group in rendered.GroupBy(p => OutputPaths.FileForUrl(p.Url)).Where(g => g.Count() > 1))
+        foreach (var group in jobs.GroupBy(p => OutputPaths.FileForUrl(p.Url)).Where(g => g.Count() > 1))
         {
             var sources = group.Select(p => p.Source?.SourceFile).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
             diagnostics.Error(sources.FirstOrDefault() ?? "content", 0, 0, "aliases",
@@ -193,9 +312,9 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <summary>Names the content file (and, for links in the body, the line) behind each broken link.</summary>
-    private static void ReportBrokenLinks(List<BrokenLink> broken, List<RenderedPage> rendered, DiagnosticBag diagnostics)
+    private static void ReportBrokenLinks(IEnumerable<BrokenLink> broken, List<PageJob> jobs, DiagnosticBag diagnostics)
     {
-        var sources = rendered.GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source);
+        var sources = jobs.GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source);
         foreach (var link in broken.Distinct())
         {
             var source = sources.GetValueOrDefault(link.PageUrl);

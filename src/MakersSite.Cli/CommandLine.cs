@@ -150,7 +150,8 @@ public static class CommandLine
             stderr.WriteLine($"Build mislukt: {Count(result.Diagnostics)}. De vorige {options.OutputDirectory} is niet aangeraakt.");
             return ContentErrors;
         }
-        stdout.WriteLine($"{result.PageCount} pagina's en {result.FileCount} bestanden geschreven naar {options.OutputDirectory} in {watch.ElapsedMilliseconds} ms.");
+        stdout.WriteLine($"{result.PageCount} pagina's en {result.FileCount} bestanden naar {options.OutputDirectory} in {watch.ElapsedMilliseconds} ms " +
+                         $"({result.PagesFromCache} pagina's uit de cache, {result.FilesWritten} bestanden nieuw of gewijzigd).");
         return Success;
     }
 

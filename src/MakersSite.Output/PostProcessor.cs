@@ -14,13 +14,14 @@ public sealed record BrokenLink(string PageUrl, string Href);
 /// </summary>
 public sealed class PostProcessor(Func<string, bool> outputExists)
 {
-    private static readonly HtmlParser Parser = new();
+    // One parser per thread: pages are post-processed in parallel.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
     private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "formaction"];
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
     public string Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true)
     {
-        var document = Parser.ParseDocument(html);
+        var document = Parser.Value!.ParseDocument(html);
         AddHeadingAnchors(document);
         LinkGlossaryTerms(document);
         foreach (var element in document.All.ToList())

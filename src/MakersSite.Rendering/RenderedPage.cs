@@ -2,6 +2,11 @@ using MakersSite.Content.Model;
 
 namespace MakersSite.Rendering;
 
-/// <summary>One HTML page produced by the render phase, before post-processing.</summary>
-/// <param name="Source">The content page it came from, when there is one, for messages that name a file.</param>
-public sealed record RenderedPage(string Url, string Html, Page? Source, bool IsRedirect = false);
+/// <summary>
+/// One page the site publishes, before it is rendered: its address, the content page behind it (for messages that
+/// name a file), and either how to build its layout and model, or the address an old alias redirects to.
+/// </summary>
+public sealed record PageJob(string Url, Page? Source, Func<(string Layout, Dictionary<string, object?> Model)>? Model, string? RedirectTo = null)
+{
+    public bool IsRedirect => RedirectTo is not null;
+}

@@ -15,8 +15,9 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
     private readonly ViewModel _view = new(graph, pictures);
     private readonly ShareCards _cards = new(graph);
     private readonly StructuredData _structuredData = new(graph);
+    private readonly Dictionary<string, object?> _data = new ViewModel(graph).Data();
 
-    /// <summary>The share card of every page <see cref="RenderAll"/> renders, by URL, so images can be drawn first.</summary>
+    /// <summary>The share card of every page <see cref="Jobs"/> lists, by URL, so images can be drawn first.</summary>
     public IEnumerable<(string Url, ShareCard Card)> ShareCards()
     {
         foreach (var page in graph.Pages) yield return (page.Url, _cards.For(page));
@@ -66,9 +67,13 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             : _structuredData.ForPage(page, crumbs, imageUrl));
     }
 
-    public IEnumerable<RenderedPage> RenderAll()
+    /// <summary>
+    /// Every page the site publishes, in a fixed order, each with what it needs to build its model later. Output
+    /// paths and collisions are known before anything renders, and pages can render in parallel and be written
+    /// as they finish, so the whole site is never held in memory.
+    /// </summary>
+    public IEnumerable<PageJob> Jobs()
     {
-        var data = _view.Data();
         foreach (var page in graph.Pages)
         {
             var layout = page.Kind switch
@@ -77,101 +82,129 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
                 PageKind.Plain => templates.Resolve("_default/single"),
                 _ => templates.Resolve($"{page.Section}/single", "_default/single"),
             };
-            var model = Model(page.Url, data);
-            var pageModel = _view.Page(page);
-            Share(pageModel, page.Url, page);
-            model["page"] = pageModel;
-            if (page.Kind == PageKind.Home)
-            {
-                model["sections"] = ContentSchemas.TypedSections.ToDictionary(
-                    s => s, s => (object?)graph.InSection(s).Select(p => (object?)_view.Card(p)).ToList());
-            }
-            yield return new RenderedPage(page.Url, Wrap(layout, model), page);
+            yield return new PageJob(page.Url, page, () => (layout, PageModel(page)));
             foreach (var alias in page.Aliases)
-                yield return new RenderedPage(alias, RedirectPage(page.Url), page, IsRedirect: true);
+                yield return new PageJob(alias, page, null, RedirectTo: page.Url);
         }
 
         foreach (var section in ContentSchemas.TypedSections)
         {
             var intro = graph.SectionIntros.GetValueOrDefault(section);
-            var url = $"/{section}/";
-            var model = Model(url, data);
-            model["page"] = new Dictionary<string, object?>
-            {
-                ["kind"] = "list",
-                ["section"] = section,
-                ["url"] = url,
-                ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
-                ["summary"] = intro?.Summary,
-                ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Render(intro.Body)),
-                ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
-                ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
-                // What the kennisbank list filters by: flats, projects and tags that its articles have.
-                ["filter_flats"] = graph.InSection(ContentSchemas.Flats).Select(p => (object?)_view.Card(p)).ToList(),
-                ["filter_projects"] = graph.InSection(ContentSchemas.Projects).Select(p => (object?)_view.Card(p)).ToList(),
-                ["filter_tags"] = graph.InSection(section)
-                    .SelectMany(p => (p.Fields.GetValueOrDefault("tags") as IEnumerable<object?>)?.OfType<string>() ?? [])
-                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                    .Select(t => (object?)new Dictionary<string, object?> { ["slug"] = Slug.From(t), ["name"] = t }).ToList(),
-            };
-            Share((Dictionary<string, object?>)model["page"]!, url, null);
-            yield return new RenderedPage(url, Wrap(templates.Resolve($"{section}/list", "_default/list"), model), intro);
+            yield return new PageJob($"/{section}/", intro, () => (templates.Resolve($"{section}/list", "_default/list"), SectionModel(section, intro)));
         }
 
         foreach (var taxonomy in SiteGraph.Taxonomies)
         {
             var terms = graph.Terms.Where(t => t.Taxonomy == taxonomy).ToList();
             if (terms.Count == 0) continue;
-            var url = $"/{taxonomy.Path}/";
-            var model = Model(url, data);
-            model["page"] = new Dictionary<string, object?>
-            {
-                ["kind"] = "taxonomy",
-                ["url"] = url,
-                ["title"] = taxonomy.Title,
-                ["breadcrumbs"] = _view.Breadcrumbs(null, taxonomy.Title),
-                ["terms"] = terms.Select(t => (object?)new Dictionary<string, object?>
-                {
-                    ["name"] = t.Term.Name, ["url"] = t.Url, ["count"] = t.Pages.Count, ["description"] = t.Term.Description,
-                }).ToList(),
-            };
-            Share((Dictionary<string, object?>)model["page"]!, url, null);
-            yield return new RenderedPage(url, Wrap(templates.Resolve("taxonomy/list"), model), null);
-
+            yield return new PageJob($"/{taxonomy.Path}/", null, () => (templates.Resolve("taxonomy/list"), TaxonomyModel(taxonomy, terms)));
             foreach (var term in terms)
-            {
-                var termModel = Model(term.Url, data);
-                termModel["page"] = new Dictionary<string, object?>
-                {
-                    ["kind"] = "term",
-                    ["url"] = term.Url,
-                    ["title"] = term.Term.Name,
-                    ["summary"] = term.Term.Description,
-                    ["taxonomy"] = taxonomy.Singular,
-                    ["breadcrumbs"] = new List<object?>
-                    {
-                        new Dictionary<string, object?> { ["title"] = "Home", ["url"] = "/" },
-                        new Dictionary<string, object?> { ["title"] = taxonomy.Title, ["url"] = url },
-                        new Dictionary<string, object?> { ["title"] = term.Term.Name, ["url"] = null },
-                    },
-                    ["pages"] = term.Pages.Select(p => (object?)_view.Card(p)).ToList(),
-                };
-                Share((Dictionary<string, object?>)termModel["page"]!, term.Url, null);
-                yield return new RenderedPage(term.Url, Wrap(templates.Resolve("taxonomy/term"), termModel), null);
-            }
+                yield return new PageJob(term.Url, null, () => (templates.Resolve("taxonomy/term"), TermModel(taxonomy, term)));
         }
 
-        var search = Model("/zoeken/", data);
-        search["page"] = new Dictionary<string, object?>
-        {
-            ["kind"] = "search", ["url"] = "/zoeken/", ["title"] = "Zoeken",
-            ["summary"] = SearchSummary,
-        };
-        Share((Dictionary<string, object?>)search["page"]!, "/zoeken/", null);
-        yield return new RenderedPage("/zoeken/", Wrap(templates.Resolve("search"), search), null);
+        yield return new PageJob("/zoeken/", null, () => (templates.Resolve("search"), Fixed("/zoeken/", "search", "Zoeken", SearchSummary, crumbs: false)));
+        yield return new PageJob("/vacatures/", null, () => (templates.Resolve("vacatures"), VacanciesModel()));
+        yield return new PageJob("/mijn-rugzak/", null, () => (templates.Resolve("mijn-rugzak"), Fixed("/mijn-rugzak/", "backpack", "Mijn rugzak", MyBackpackSummary,
+            crumbs: true, crumbSection: ContentSchemas.Topics)));
+        yield return new PageJob("/404.html", null, () => (templates.Resolve("404"), Fixed("/404.html", "404", "Pagina niet gevonden", null, crumbs: false)));
+    }
 
-        var vacancies = Model("/vacatures/", data);
-        vacancies["page"] = new Dictionary<string, object?>
+    /// <summary>The page's HTML: its layout placed in the base layout, or for an alias a page that redirects.</summary>
+    public string Render(PageJob job)
+    {
+        if (job.RedirectTo is not null) return RedirectPage(job.RedirectTo);
+        var (layout, model) = job.Model!();
+        return Render(layout, model);
+    }
+
+    /// <summary>A page's layout with the model <see cref="PageJob.Model"/> built, placed in the base layout.</summary>
+    public string Render(string layout, Dictionary<string, object?> model) => Wrap(layout, model);
+
+    private Dictionary<string, object?> PageModel(Page page)
+    {
+        var model = Model(page.Url);
+        var pageModel = _view.Page(page);
+        Share(pageModel, page.Url, page);
+        model["page"] = pageModel;
+        if (page.Kind == PageKind.Home)
+        {
+            model["sections"] = ContentSchemas.TypedSections.ToDictionary(
+                s => s, s => (object?)graph.InSection(s).Select(p => (object?)_view.Card(p)).ToList());
+        }
+        return model;
+    }
+
+    private Dictionary<string, object?> SectionModel(string section, Page? intro)
+    {
+        var url = $"/{section}/";
+        var model = Model(url);
+        model["page"] = new Dictionary<string, object?>
+        {
+            ["kind"] = "list",
+            ["section"] = section,
+            ["url"] = url,
+            ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
+            ["summary"] = intro?.Summary,
+            ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Render(intro.Body)),
+            ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
+            ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
+            // What the kennisbank list filters by: flats, projects and tags that its articles have.
+            ["filter_flats"] = graph.InSection(ContentSchemas.Flats).Select(p => (object?)_view.Card(p)).ToList(),
+            ["filter_projects"] = graph.InSection(ContentSchemas.Projects).Select(p => (object?)_view.Card(p)).ToList(),
+            ["filter_tags"] = graph.InSection(section)
+                .SelectMany(p => (p.Fields.GetValueOrDefault("tags") as IEnumerable<object?>)?.OfType<string>() ?? [])
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(t => (object?)new Dictionary<string, object?> { ["slug"] = Slug.From(t), ["name"] = t }).ToList(),
+        };
+        Share((Dictionary<string, object?>)model["page"]!, url, null);
+        return model;
+    }
+
+    private Dictionary<string, object?> TaxonomyModel(Taxonomy taxonomy, List<TaxonomyTerm> terms)
+    {
+        var url = $"/{taxonomy.Path}/";
+        var model = Model(url);
+        model["page"] = new Dictionary<string, object?>
+        {
+            ["kind"] = "taxonomy",
+            ["url"] = url,
+            ["title"] = taxonomy.Title,
+            ["breadcrumbs"] = _view.Breadcrumbs(null, taxonomy.Title),
+            ["terms"] = terms.Select(t => (object?)new Dictionary<string, object?>
+            {
+                ["name"] = t.Term.Name, ["url"] = t.Url, ["count"] = t.Pages.Count, ["description"] = t.Term.Description,
+            }).ToList(),
+        };
+        Share((Dictionary<string, object?>)model["page"]!, url, null);
+        return model;
+    }
+
+    private Dictionary<string, object?> TermModel(Taxonomy taxonomy, TaxonomyTerm term)
+    {
+        var model = Model(term.Url);
+        model["page"] = new Dictionary<string, object?>
+        {
+            ["kind"] = "term",
+            ["url"] = term.Url,
+            ["title"] = term.Term.Name,
+            ["summary"] = term.Term.Description,
+            ["taxonomy"] = taxonomy.Singular,
+            ["breadcrumbs"] = new List<object?>
+            {
+                new Dictionary<string, object?> { ["title"] = "Home", ["url"] = "/" },
+                new Dictionary<string, object?> { ["title"] = taxonomy.Title, ["url"] = $"/{taxonomy.Path}/" },
+                new Dictionary<string, object?> { ["title"] = term.Term.Name, ["url"] = null },
+            },
+            ["pages"] = term.Pages.Select(p => (object?)_view.Card(p)).ToList(),
+        };
+        Share((Dictionary<string, object?>)model["page"]!, term.Url, null);
+        return model;
+    }
+
+    private Dictionary<string, object?> VacanciesModel()
+    {
+        var model = Model("/vacatures/");
+        model["page"] = new Dictionary<string, object?>
         {
             ["kind"] = "vacancies", ["url"] = "/vacatures/", ["title"] = "Vacatures en stages", ["summary"] = VacanciesSummary,
             ["breadcrumbs"] = _view.Breadcrumbs(null, "Vacatures en stages"),
@@ -185,28 +218,26 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
                     return (object?)item;
                 }).ToList(),
         };
-        Share((Dictionary<string, object?>)vacancies["page"]!, "/vacatures/", null);
-        yield return new RenderedPage("/vacatures/", Wrap(templates.Resolve("vacatures"), vacancies), null);
-
-        var backpack = Model("/mijn-rugzak/", data);
-        backpack["page"] = new Dictionary<string, object?>
-        {
-            ["kind"] = "backpack", ["url"] = "/mijn-rugzak/", ["title"] = "Mijn rugzak", ["summary"] = MyBackpackSummary,
-            ["breadcrumbs"] = _view.Breadcrumbs(ContentSchemas.Topics, "Mijn rugzak"),
-        };
-        Share((Dictionary<string, object?>)backpack["page"]!, "/mijn-rugzak/", null);
-        yield return new RenderedPage("/mijn-rugzak/", Wrap(templates.Resolve("mijn-rugzak"), backpack), null);
-
-        var notFound = Model("/404.html", data);
-        notFound["page"] = new Dictionary<string, object?> { ["kind"] = "404", ["url"] = "/404.html", ["title"] = "Pagina niet gevonden" };
-        Share((Dictionary<string, object?>)notFound["page"]!, "/404.html", null);
-        yield return new RenderedPage("/404.html", Wrap(templates.Resolve("404"), notFound), null);
+        Share((Dictionary<string, object?>)model["page"]!, "/vacatures/", null);
+        return model;
     }
 
-    private Dictionary<string, object?> Model(string url, Dictionary<string, object?> data) => new()
+    /// <summary>A page of the site itself (search, backpack, 404) with only a title and summary.</summary>
+    private Dictionary<string, object?> Fixed(string url, string kind, string title, string? summary, bool crumbs, string? crumbSection = null)
+    {
+        var model = Model(url);
+        var page = new Dictionary<string, object?> { ["kind"] = kind, ["url"] = url, ["title"] = title };
+        if (summary is not null) page["summary"] = summary;
+        if (crumbs) page["breadcrumbs"] = _view.Breadcrumbs(crumbSection, title);
+        model["page"] = page;
+        Share(page, url, null);
+        return model;
+    }
+
+    private Dictionary<string, object?> Model(string url) => new()
     {
         ["site"] = _view.Site(url),
-        ["data"] = data,
+        ["data"] = _data,
     };
 
     /// <summary>Renders the page's own layout, then places it in the base layout as "content".</summary>

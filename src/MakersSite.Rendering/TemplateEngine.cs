@@ -24,6 +24,7 @@ public sealed class TemplateEngine : ITemplateFileSystem
         Template.FileSystem = new CurrentEngineFileSystem();
         // Registered globally: DotLiquid ignores RenderParameters.Filters on templates made thread-safe.
         Template.RegisterFilter(typeof(TemplateFilters));
+        Template.RegisterTag<IncludeCachedTag>("include_cached");
         Template.RegisterSafeType(typeof(RawHtml), value => value);
         Template.RegisterValueTypeTransformer(typeof(string), value => Html.Escape((string)value));
         Template.RegisterValueTypeTransformer(typeof(RawHtml), value => ((RawHtml)value).Html);
@@ -33,9 +34,17 @@ public sealed class TemplateEngine : ITemplateFileSystem
     // the current thread, so each site (and each test running in parallel) resolves its own layouts.
     [ThreadStatic] private static TemplateEngine? _rendering;
 
+    internal static TemplateEngine Current => _rendering ?? throw new TemplateException("Geen template-engine actief.");
+
+    // Output of {% include_cached %} by partial and key: one engine renders one build.
+    private readonly ConcurrentDictionary<string, string> _fragments = new(StringComparer.Ordinal);
+
+    internal string Fragment(string key, Func<string> render) => _fragments.TryGetValue(key, out var html) ? html : _fragments.GetOrAdd(key, render());
+
+    internal Template Partial(string name) => Load(name);
+
     private sealed class CurrentEngineFileSystem : ITemplateFileSystem
     {
-        private static TemplateEngine Current => _rendering ?? throw new TemplateException("Geen template-engine actief.");
         public string ReadTemplateFile(Context context, string templateName) => ((IFileSystem)Current).ReadTemplateFile(context, templateName);
         public Template GetTemplate(Context context, string templateName) => ((ITemplateFileSystem)Current).GetTemplate(context, templateName);
     }

@@ -62,7 +62,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
 
     public Dictionary<string, object?> Page(Page page)
     {
-        var model = Card(page);
+        var model = new Dictionary<string, object?>(Card(page));
         model["content"] = new RawHtml(MarkdownRenderer.Render(page.Body));
         model["related"] = ContentSchemas.TypedSections.ToDictionary(
             s => s, s => (object?)graph.Related(page, s).Select(p => (object?)Card(p)).ToList());
@@ -83,7 +83,13 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
         return model;
     }
 
-    public Dictionary<string, object?> Card(Page page)
+    // A page's card appears on many lists (its section, each of its terms, related pages): built once, shared read-only.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Page, CardModel> _cards = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>What a list shows of a page. Shared between lists: callers must not change it.</summary>
+    public Dictionary<string, object?> Card(Page page) => _cards.GetOrAdd(page, NewCard);
+
+    private CardModel NewCard(Page page)
     {
         var fields = (Dictionary<string, object?>)Convert(page.Fields)!;
         // Expired vacancies are never published, whichever template reads them.
@@ -126,6 +132,12 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
         IEnumerable<object?> list when value is not string => list.Select(Convert).ToList(),
         _ => value,
     };
+}
+
+/// <summary>A page's card: shared by every list that shows the page, so its fingerprint is worked out once.</summary>
+public sealed class CardModel : Dictionary<string, object?>, ModelFingerprint.IShared
+{
+    public byte[] Fingerprint => field ??= ModelFingerprint.OfValue(this);
 }
 
 /// <summary>A resized picture for templates: srcsets per format, the fallback file, and its natural size.</summary>

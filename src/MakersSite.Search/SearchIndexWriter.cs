@@ -37,8 +37,12 @@ public static class SearchIndexWriter
     /// <summary>Result snippets come from the first part of a page's text.</summary>
     public const int SnippetSourceCharacters = 2_000;
 
-    public static SearchBundle Write(IEnumerable<SearchDocument> documents)
+    /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
+    /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
+    public static SearchBundle Write(IEnumerable<SearchDocument> documents, Action<SearchFile>? emit = null)
     {
+        var collected = new List<SearchFile>();
+        emit ??= collected.Add;
         var docs = documents.OrderBy(d => d.Url, StringComparer.Ordinal).ToList();
         var splitter = CompoundSplitter.FromTexts(docs.SelectMany(d => new[] { d.Title, d.Summary, d.Body }));
         var builder = new LunrIndexBuilder(Fields);
@@ -64,11 +68,10 @@ public static class SearchIndexWriter
         }
         var index = builder.Build();
 
-        var files = new List<SearchFile>();
-        var shards = WriteShards(index, files);
-        var termLists = WriteTermLists(index, files);
-        for (var id = 0; id < docs.Count; id++) files.Add(DataFile($"d/{id}.js", DocumentJson(docs[id])));
-        var facets = WriteFacets(docs, files);
+        var shards = WriteShards(index, emit);
+        var termLists = WriteTermLists(index, emit);
+        for (var id = 0; id < docs.Count; id++) emit(DataFile($"d/{id}.js", DocumentJson(docs[id])));
+        var facets = WriteFacets(docs, emit);
 
         var manifest = new StringBuilder("{");
         manifest.Append("\"format\":").Append(FormatVersion);
@@ -80,12 +83,12 @@ public static class SearchIndexWriter
         manifest.Append(",\"terms\":").Append(Ranges(termLists));
         manifest.Append(",\"facets\":").Append(Json.String(facets));
         manifest.Append('}');
-        files.Add(DataFile("manifest.js", manifest.ToString()));
-        return new SearchBundle(files, index, docs, texts);
+        emit(DataFile("manifest.js", manifest.ToString()));
+        return new SearchBundle(collected, index, docs, texts);
     }
 
     /// <summary>Each term: [term, lunr term index, postings per field as [doc delta, weight × 1000, …]].</summary>
-    private static List<(string First, string Path)> WriteShards(LunrIndex index, List<SearchFile> files)
+    private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<SearchFile> emit)
     {
         var postings = new List<(int Doc, long Weight)>[index.Terms.Count, index.Fields.Count];
         var byIndex = new int[index.Terms.Count];
@@ -119,11 +122,11 @@ public static class SearchIndexWriter
             }
             return (term.Text, Json: sb.Append(']').ToString());
         });
-        return Chunk(entries, ShardCharacters, "s", files);
+        return Chunk(entries, ShardCharacters, "s", emit);
     }
 
     /// <summary>Each term: [term, documents containing it, a word it stands for].</summary>
-    private static List<(string First, string Path)> WriteTermLists(LunrIndex index, List<SearchFile> files)
+    private static List<(string First, string Path)> WriteTermLists(LunrIndex index, Action<SearchFile> emit)
     {
         var entries = index.Terms.Select(term =>
         {
@@ -131,10 +134,10 @@ public static class SearchIndexWriter
             var word = term.Word == term.Text ? "" : Json.String(term.Word);
             return (term.Text, Json: $"[{Json.String(term.Text)},{documentFrequency}{(word.Length > 0 ? "," + word : "")}]");
         });
-        return Chunk(entries, TermListCharacters, "t", files);
+        return Chunk(entries, TermListCharacters, "t", emit);
     }
 
-    private static List<(string First, string Path)> Chunk(IEnumerable<(string Term, string Json)> entries, int size, string folder, List<SearchFile> files)
+    private static List<(string First, string Path)> Chunk(IEnumerable<(string Term, string Json)> entries, int size, string folder, Action<SearchFile> emit)
     {
         var ranges = new List<(string First, string Path)>();
         var sb = new StringBuilder();
@@ -144,7 +147,7 @@ public static class SearchIndexWriter
             if (first is null) return;
             var payload = "[" + sb + "]";
             var path = $"{folder}/{ranges.Count}-{Hash(payload)}.js";
-            files.Add(DataFile(path, payload));
+            emit(DataFile(path, payload));
             ranges.Add((first, path));
             sb.Clear();
             first = null;
@@ -171,7 +174,7 @@ public static class SearchIndexWriter
     /// Facet values (facet, slug, label) and per document the indexes of its values, one character each
     /// (U+0100 + index) so ten thousand documents stay a small, well-compressing string.
     /// </summary>
-    private static string WriteFacets(List<SearchDocument> docs, List<SearchFile> files)
+    private static string WriteFacets(List<SearchDocument> docs, Action<SearchFile> emit)
     {
         var order = SearchFacets.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var values = docs.SelectMany(d => d.Facets.Prepend(d.Type)).Distinct()
@@ -187,7 +190,7 @@ public static class SearchIndexWriter
         sb.Append("]}");
         var payload = sb.ToString();
         var path = $"facets-{Hash(payload)}.js";
-        files.Add(DataFile(path, payload));
+        emit(DataFile(path, payload));
         return path;
     }
 

@@ -11,7 +11,8 @@ namespace MakersSite.Search;
 /// </summary>
 public static class SearchTextExtractor
 {
-    private static readonly HtmlParser Parser = new();
+    // One parser per thread: pages are extracted in parallel.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form" };
 
@@ -24,7 +25,7 @@ public static class SearchTextExtractor
     /// <summary>Title (the h1), summary (meta description) and body text of a page, or null when the page has no body to index.</summary>
     public static (string Title, string Summary, string Body)? Extract(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var document = Parser.Value!.ParseDocument(html);
         var region = document.QuerySelector("[data-search-body]") ?? document.QuerySelector("main");
         if (region is null) return null;
         var title = Normalize(document.QuerySelector("h1")?.TextContent ?? document.Title ?? "");

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MakersSite.Build.Caching;
+
+/// <summary>
+/// The persistent build cache in .cache/build/: entries of a few kinds (finished pages, search analysis), each
+/// stored under the hash of everything it was made from, so an entry can never be stale — a changed input simply
+/// asks for another key. Entries the last successful build did not use are removed by <see cref="Prune"/>, so the
+/// cache holds one site's worth. Safe to use from several threads.
+/// </summary>
+public sealed class BuildCache(string directory)
+{
+    /// <summary>
+    /// Changes whenever the generator itself changes (any of its assemblies), so a new version of makers-site
+    /// never reads what an older one cached.
+    /// </summary>
+    public static readonly string GeneratorStamp = Hash(string.Join(",",
+        new[] { typeof(BuildCache), typeof(Rendering.SiteRenderer), typeof(Output.PostProcessor), typeof(Search.SearchIndexWriter), typeof(Content.Loading.ContentLoader) }
+            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString())));
+
+    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _kinds = new(StringComparer.Ordinal);
+
+    public string Directory { get; } = directory;
+
+    public byte[]? Read(string kind, string key)
+    {
+        var path = PathOf(kind, key);
+        _used.TryAdd(path, 0);
+        _kinds.TryAdd(kind, 0);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public void Write(string kind, string key, byte[] bytes)
+    {
+        using var entry = Create(kind, key);
+        entry.Stream.Write(bytes);
+        entry.Commit();
+    }
+
+    /// <summary>
+    /// An entry too big to hold in memory at once, written as it is produced. It is written aside and only
+    /// takes its place at <see cref="NewEntry.Commit"/>, so a reader never sees half an entry.
+    /// </summary>
+    public NewEntry Create(string kind, string key)
+    {
+        var path = PathOf(kind, key);
+        _used.TryAdd(path, 0);
+        _kinds.TryAdd(kind, 0);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new NewEntry(path);
+    }
+
+    public sealed class NewEntry(string path) : IDisposable
+    {
+        private readonly string _temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        private bool _committed;
+
+        public Stream Stream => field ??= File.Create(_temporary);
+
+        public void Commit()
+        {
+            Stream.Dispose();
+            File.Move(_temporary, path, overwrite: true);
+            _committed = true;
+        }
+
+        public void Dispose()
+        {
+            if (_committed) return;
+            Stream.Dispose();
+            File.Delete(_temporary);
+        }
+    }
+
+    public Stream? OpenRead(string kind, string key)
+    {
+        var path = PathOf(kind, key);
+        _used.TryAdd(path, 0);
+        _kinds.TryAdd(kind, 0);
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes the entries of the kinds this build used that it did not read or write.</summary>
+    public void Prune()
+    {
+        foreach (var kind in _kinds.Keys)
+        {
+            var folder = Path.Combine(Directory, kind);
+            if (!System.IO.Directory.Exists(folder)) continue;
+            foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+                if (!_used.ContainsKey(file)) File.Delete(file);
+        }
+    }
+
+    private string PathOf(string kind, string key) => Path.Combine(Directory, kind, key[..2], key);
+
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MakersSite.Output;
+
+/// <summary>
+/// Brings the output directory to exactly the files of this build while touching only what changed: a manifest
+/// (kept outside the output) records what each file was written from, so an unchanged file is left alone.
+/// Changed files are first written beside their targets as hidden temporary files and only renamed into place
+/// at <see cref="Commit"/>; a build that fails before then removes its temporary files and directories, so the
+/// previous output stays exactly as it was. Writing is thread-safe: pages are written as they are rendered.
+/// </summary>
+public sealed class IncrementalOutput : IDisposable
+{
+    private const string TemporarySuffix = ".makers-site-tmp";
+
+    private readonly string _target;
+    private readonly string _manifestPath;
+    private readonly Dictionary<string, ManifestEntry> _previous;
+    private readonly ConcurrentDictionary<string, string> _planned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<string> _createdDirectories = [];
+    private bool _committed;
+
+    /// <summary>Files written (changed or new) and removed by the last <see cref="Commit"/>.</summary>
+    public int Written { get; private set; }
+    public int Removed { get; private set; }
+
+    private sealed record ManifestEntry(string Fingerprint, long Size, long ModifiedTicks);
+
+    public IncrementalOutput(string target, string manifestPath)
+    {
+        _target = Path.GetFullPath(target);
+        _manifestPath = manifestPath;
+        _previous = Directory.Exists(_target) ? ReadManifest(manifestPath) : new(StringComparer.Ordinal);
+        EnsureDirectory(_target);
+    }
+
+    public void WriteText(string relativePath, string text) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));
+
+    public void WriteBytes(string relativePath, byte[] bytes)
+    {
+        var fingerprint = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Place(relativePath, fingerprint, temporary => File.WriteAllBytes(temporary, bytes));
+    }
+
+    /// <summary>Copies a file; it counts as unchanged while the source keeps its path, size and modification time.</summary>
+    public void CopyFile(string source, string relativePath)
+    {
+        var info = new FileInfo(source);
+        var fingerprint = string.Create(CultureInfo.InvariantCulture, $"file:{info.Length}:{info.LastWriteTimeUtc.Ticks}:{Path.GetFullPath(source)}");
+        Place(relativePath, fingerprint, temporary => File.Copy(source, temporary, overwrite: true));
+    }
+
+    private void Place(string relativePath, string fingerprint, Action<string> write)
+    {
+        if (!_planned.TryAdd(relativePath, fingerprint)) throw new InvalidOperationException($"{relativePath} is written twice.");
+        var path = Path.Combine(_target, relativePath);
+        if (_previous.TryGetValue(relativePath, out var before) && before.Fingerprint == fingerprint && Unchanged(path, before)) return;
+        EnsureDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + TemporarySuffix;
+        write(temporary);
+        _pending[relativePath] = temporary;
+    }
+
+    private static bool Unchanged(string path, ManifestEntry entry)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks;
+    }
+
+    private void EnsureDirectory(string directory)
+    {
+        if (Directory.Exists(directory)) return;
+        var missing = new List<string>();
+        for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Add(d);
+        Directory.CreateDirectory(directory);
+        foreach (var d in missing) _createdDirectories.Add(d);
+    }
+
+    /// <summary>Renames every changed file into place, removes what this build no longer produces, saves the manifest.</summary>
+    public void Commit()
+    {
+        var manifest = new SortedDictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        foreach (var (relative, fingerprint) in _planned)
+        {
+            var path = Path.Combine(_target, relative);
+            if (_pending.TryGetValue(relative, out var temporary))
+            {
+                File.Move(temporary, path, overwrite: true);
+                Written++;
+            }
+            var info = new FileInfo(path);
+            manifest[relative] = new ManifestEntry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        _committed = true;
+
+        // Whatever else is in the output (pages that were removed, files put there by hand) goes, so the output
+        // is the same tree a clean build writes.
+        foreach (var file in Directory.EnumerateFiles(_target, "*", SearchOption.AllDirectories))
+        {
+            if (_planned.ContainsKey(Path.GetRelativePath(_target, file).Replace('\\', '/'))) continue;
+            File.Delete(file);
+            Removed++;
+        }
+        foreach (var directory in Directory.EnumerateDirectories(_target, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        {
+            if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
+        }
+        WriteManifest(manifest);
+    }
+
+    public void Dispose()
+    {
+        if (_committed) return;
+        foreach (var temporary in _pending.Values) File.Delete(temporary);
+        foreach (var directory in _createdDirectories.Distinct().OrderByDescending(d => d.Length))
+        {
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
+        }
+    }
+
+    private static Dictionary<string, ManifestEntry> ReadManifest(string path)
+    {
+        var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        if (!File.Exists(path)) return entries;
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 4 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var size)
+                || !long.TryParse(parts[3], CultureInfo.InvariantCulture, out var ticks))
+            {
+                return new(StringComparer.Ordinal); // unreadable: treat every file as changed
+            }
+            entries[parts[0]] = new ManifestEntry(parts[1], size, ticks);
+        }
+        return entries;
+    }
+
+    private void WriteManifest(SortedDictionary<string, ManifestEntry> manifest)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_manifestPath)!);
+        var text = new StringBuilder();
+        foreach (var (relative, entry) in manifest)
+            text.Append(relative).Append('\t').Append(entry.Fingerprint).Append('\t')
+                .Append(entry.Size.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                .Append(entry.ModifiedTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var temporary = _manifestPath + TemporarySuffix;
+        File.WriteAllText(temporary, text.ToString());
+        File.Move(temporary, _manifestPath, overwrite: true);
+    }
+}

@@ -1,0 +1,115 @@
+using MakersSite.Build;
+using MakersSite.Tests.Infrastructure;
+
+namespace MakersSite.Tests.Build;
+
+/// <summary>
+/// The build cache (.cache/build/) and the incremental output: a build that reuses them writes exactly the tree a
+/// clean build writes, whatever changed in between, and touches only the files that differ.
+/// </summary>
+public sealed class BuildCacheTests : IDisposable
+{
+    private readonly TestSite _site = TestSite.FromDefaultContent();
+    private string CleanOutput => Path.Combine(_site.Root, "clean");
+
+    private BuildResult Cached() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
+
+    private BuildResult Clean()
+    {
+        var result = new SiteBuilder().Build(new BuildOptions(_site.Root, CleanOutput, Today: TestSite.Today, UseCache: false));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(0, result.PagesFromCache);
+        return result;
+    }
+
+    private void AssertSameAsCleanBuild()
+    {
+        Clean();
+        Assert.Equal(TestSite.Snapshot(CleanOutput), TestSite.Snapshot(_site.Output));
+    }
+
+    private static int Differences(SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
+        after.Count(file => before.GetValueOrDefault(file.Key) != file.Value);
+
+    [Fact]
+    public void A_second_build_takes_every_page_from_the_cache_writes_nothing_and_equals_a_clean_build()
+    {
+        var first = Cached();
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.Equal(0, first.PagesFromCache);
+        var before = TestSite.Snapshot(_site.Output);
+
+        var second = Cached();
+
+        Assert.True(second.Succeeded);
+        Assert.Equal(second.PageCount, second.PagesFromCache);
+        Assert.Equal(0, second.FilesWritten);
+        Assert.Null(second.Search); // the search data came from the cache as well
+        Assert.Equal(before, TestSite.Snapshot(_site.Output));
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
+    public void After_one_edited_profile_only_the_pages_that_show_it_are_rendered_again_and_only_changed_files_written()
+    {
+        Assert.True(Cached().Succeeded);
+        var before = TestSite.Snapshot(_site.Output);
+        var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
+        File.WriteAllText(profile, File.ReadAllText(profile)
+            .Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma")
+            .Replace("Het bedrijf leverde input", "Het bedrijf leverde veel input"));
+
+        var result = Cached();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        // Its own page, the lists and term pages with its card, and pages that show it as related: a handful, not the site.
+        var rendered = result.PageCount - result.PagesFromCache;
+        Assert.InRange(rendered, 3, result.PageCount / 3);
+        var after = TestSite.Snapshot(_site.Output);
+        Assert.Equal(Differences(before, after), result.FilesWritten);
+        Assert.NotEqual(before["bedrijven/leolux/index.html"], after["bedrijven/leolux/index.html"]);
+        Assert.Equal(before["kennisbank/index.html"], after["kennisbank/index.html"]);
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
+    public void A_removed_page_leaves_no_file_behind_and_a_changed_layout_renders_every_page_again()
+    {
+        Assert.True(Cached().Succeeded);
+        Assert.True(File.Exists(Path.Combine(_site.Output, "bedrijven", "leolux", "index.html")));
+        Directory.Delete(Path.Combine(_site.Root, "content", "bedrijven", "leolux"), recursive: true);
+
+        Assert.True(Cached().Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "bedrijven", "leolux")));
+        AssertSameAsCleanBuild();
+
+        var footer = Path.Combine(_site.Root, "themes", "default", "layouts", "partials", "footer.liquid");
+        File.WriteAllText(footer, File.ReadAllText(footer) + "<!-- gewijzigd -->\n");
+        var result = Cached();
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, result.PagesFromCache);
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
+    public void A_build_that_fails_after_pages_were_written_leaves_the_output_and_no_temporary_file_behind()
+    {
+        Assert.True(Cached().Succeeded);
+        var before = TestSite.Snapshot(_site.Output);
+        // A broken link is found only after pages were rendered and staged: the latest point a build can fail.
+        var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
+        File.WriteAllText(profile, File.ReadAllText(profile) + "\nZie ook [de hal](/bedrijven/bestaat-niet/).\n");
+        Directory.CreateDirectory(Path.Combine(_site.Root, "content", "bedrijven", "nieuw-bedrijf"));
+        File.WriteAllText(Path.Combine(_site.Root, "content", "bedrijven", "nieuw-bedrijf", "index.md"),
+            "---\ntitle: \"Nieuw bedrijf\"\nsummary: \"Een nieuw profiel.\"\nplace: \"Venlo\"\nmunicipality: venlo\nsectors:\n  - maakindustrie\n---\nTekst.\n");
+
+        var result = Cached();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.File == "content/bedrijven/leolux/index.md" && d.Message.Contains("/bedrijven/bestaat-niet/"));
+        Assert.Equal(before, TestSite.Snapshot(_site.Output));
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "bedrijven", "nieuw-bedrijf")));
+    }
+
+    public void Dispose() => _site.Dispose();
+}
