@@ -16,6 +16,15 @@ public sealed record BuildOptions(
     DateOnly? Today = null,
     bool UseCache = true)
 {
+    /// <summary>Pages loaded by earlier builds of the same process (serve), reused while their files are unchanged.</summary>
+    public Content.Loading.LoadedPageMemo? LoadedPages { get; init; }
+
+    /// <summary>
+    /// Called once the pages and files are in the output, before the search index is built (serve reloads the
+    /// browser then, so an edit shows without waiting for the index).
+    /// </summary>
+    public Action? PagesPublished { get; init; }
+
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 
     public DateOnly EffectiveToday => Today ?? DefaultToday();

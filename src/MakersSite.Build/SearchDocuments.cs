@@ -23,7 +23,7 @@ public sealed class SearchDocuments(SiteGraph graph)
     };
 
     /// <summary>The searchable text of a finished page, or null for pages search does not list (lists, redirects, 404).</summary>
-    public static SearchText? Text(Page page, string html)
+    public static SearchText? Text(Page page, AngleSharp.Dom.IDocument html)
     {
         if (!Types.ContainsKey(page.Kind)) return null;
         var text = SearchTextExtractor.Extract(html);

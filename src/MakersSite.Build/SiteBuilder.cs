@@ -22,7 +22,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var diagnostics = new DiagnosticBag();
 
         log?.Invoke("laden");
-        var content = new ContentLoader(root, diagnostics).Load();
+        var content = new ContentLoader(root, diagnostics, options.LoadedPages).Load();
 
         log?.Invoke("controleren");
         var today = options.EffectiveToday;
@@ -79,6 +79,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
 
         var files = CollectFiles(root, themeDirectory, assets, graph);
         foreach (var (path, source) in socialImages.Files) files[path] = source;
+        var generated = new HashSet<string>(socialImages.Files.Keys.Concat(pictures.Files.Keys), StringComparer.Ordinal);
         // Photos and logos are shipped resized only, never as the member's original file.
         foreach (var original in pictures.Originals) files.Remove(original);
         foreach (var (path, source) in pictures.Files) files[path] = source;
@@ -133,8 +134,10 @@ public sealed class SiteBuilder(Action<string>? log = null)
         FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
         {
             pageBroken = [];
-            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html");
-            return new FinishedPage(finished, job.Source is null ? null : SearchDocuments.Text(job.Source, finished));
+            SearchText? text = null;
+            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
+                inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
+            return new FinishedPage(finished, text);
         }
         ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
@@ -144,6 +147,23 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>()
             .Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
         var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
+
+        if (output is not null)
+        {
+            foreach (var (relative, source) in files)
+            {
+                // Share images and resized pictures are cache entries nobody edits: linked, not copied.
+                if (generated.Contains(relative)) output.LinkFile(source, relative);
+                else output.CopyFile(source, relative);
+            }
+            foreach (var (path, text) in discovery) output.WriteText(path, text);
+            output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
+            if (options.PagesPublished is not null)
+            {
+                output.Publish();
+                options.PagesPublished();
+            }
+        }
 
         log?.Invoke("zoekindex");
         var searchInputs = documents.OfType<SearchDocument>().ToList();
@@ -187,9 +207,6 @@ public sealed class SiteBuilder(Action<string>? log = null)
         if (output is not null)
         {
             log?.Invoke("schrijven");
-            foreach (var (relative, source) in files) output.CopyFile(source, relative);
-            foreach (var (path, text) in discovery) output.WriteText(path, text);
-            output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
             output.Commit();
         }
         cache?.Prune();

@@ -32,7 +32,7 @@ public sealed class ServeSession : IAsyncDisposable
 
     public static async Task<ServeSession> StartAsync(string root, int port, TextWriter log)
     {
-        var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview")), log);
+        var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview")) { LoadedPages = new() }, log);
         await session.RebuildAsync();
         session._server = await PreviewServer.StartAsync(session._options.OutputDirectory, port, session._reload.Handle);
         foreach (var folder in new[] { "content", "themes", "layouts", "static" })
@@ -50,12 +50,15 @@ public sealed class ServeSession : IAsyncDisposable
         return session;
     }
 
+    // Long enough to gather the events of one save, short enough not to be felt.
+    private const int DebounceMilliseconds = 25;
+
     private void OnChange(object sender, FileSystemEventArgs e)
     {
         if (e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) return;
         // Editors write a file in several steps: wait until the changes stop for a moment.
         _debounce?.Dispose();
-        _debounce = new Timer(_ => _ = RebuildAsync(), null, 100, Timeout.Infinite);
+        _debounce = new Timer(_ => _ = RebuildAsync(), null, DebounceMilliseconds, Timeout.Infinite);
     }
 
     public async Task<BuildResult> RebuildAsync()
@@ -64,13 +67,23 @@ public sealed class ServeSession : IAsyncDisposable
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var result = new SiteBuilder().Build(_options);
+            // Open pages reload as soon as the pages are written; the search index follows in the same build.
+            Task reloaded = Task.CompletedTask;
+            var pagesMs = 0L;
+            var result = new SiteBuilder().Build(_options with
+            {
+                PagesPublished = () =>
+                {
+                    pagesMs = watch.ElapsedMilliseconds;
+                    reloaded = _reload.Reload();
+                },
+            });
             var report = DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text);
             _log.Write(report);
             if (result.Succeeded)
             {
-                _log.WriteLine($"[makers-site] gebouwd in {watch.ElapsedMilliseconds} ms; open pagina's laden opnieuw.");
-                await _reload.Reload();
+                await reloaded;
+                _log.WriteLine($"[makers-site] pagina's gebouwd in {pagesMs} ms (open pagina's laden opnieuw), zoekindex klaar na {watch.ElapsedMilliseconds} ms.");
             }
             else
             {

@@ -8,9 +8,9 @@ namespace MakersSite.Output;
 /// <summary>
 /// Brings the output directory to exactly the files of this build while touching only what changed: a manifest
 /// (kept outside the output) records what each file was written from, so an unchanged file is left alone.
-/// Changed files are first written beside their targets as hidden temporary files and only renamed into place
-/// at <see cref="Commit"/>; a build that fails before then removes its temporary files and directories, so the
-/// previous output stays exactly as it was. Writing is thread-safe: pages are written as they are rendered.
+/// Changed files are first written beside their targets as temporary files and only renamed into place at
+/// <see cref="Commit"/>; new files are written in place. A build that fails before the commit removes its
+/// temporary and new files and directories, so the previous output stays exactly as it was. Writing is thread-safe: pages are written as they are rendered.
 /// </summary>
 public sealed class IncrementalOutput : IDisposable
 {
@@ -21,6 +21,8 @@ public sealed class IncrementalOutput : IDisposable
     private readonly Dictionary<string, ManifestEntry> _previous;
     private readonly ConcurrentDictionary<string, string> _planned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _createdDirectories = [];
     private bool _committed;
 
@@ -54,12 +56,38 @@ public sealed class IncrementalOutput : IDisposable
         Place(relativePath, fingerprint, temporary => File.Copy(source, temporary, overwrite: true));
     }
 
+    /// <summary>
+    /// Places a file the generator owns and never changes in place (a content-addressed cache entry such as a share
+    /// image) as a hard link: no bytes are copied. Falls back to a copy where the file system cannot link.
+    /// </summary>
+    public void LinkFile(string source, string relativePath)
+    {
+        var info = new FileInfo(source);
+        var fingerprint = string.Create(CultureInfo.InvariantCulture, $"file:{info.Length}:{info.LastWriteTimeUtc.Ticks}:{Path.GetFullPath(source)}");
+        Place(relativePath, fingerprint, temporary =>
+        {
+            File.Delete(temporary);
+            if (!OperatingSystem.IsWindows() && link(source, temporary) == 0) return;
+            File.Copy(source, temporary, overwrite: true);
+        });
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int link(string oldpath, string newpath);
+
     private void Place(string relativePath, string fingerprint, Action<string> write)
     {
         if (!_planned.TryAdd(relativePath, fingerprint)) throw new InvalidOperationException($"{relativePath} is written twice.");
         var path = Path.Combine(_target, relativePath);
         if (_previous.TryGetValue(relativePath, out var before) && before.Fingerprint == fingerprint && Unchanged(path, before)) return;
         EnsureDirectory(Path.GetDirectoryName(path)!);
+        if (!File.Exists(path))
+        {
+            // Nothing to keep at this path: write in place, and take it away again if the build fails.
+            _created[relativePath] = path;
+            write(path);
+            return;
+        }
         var temporary = path + TemporarySuffix;
         write(temporary);
         _pending[relativePath] = temporary;
@@ -80,6 +108,20 @@ public sealed class IncrementalOutput : IDisposable
         foreach (var d in missing) _createdDirectories.Add(d);
     }
 
+    /// <summary>
+    /// Renames the changed files written so far into place before the build is finished (serve shows an edit
+    /// before the search index is rebuilt). Only for a build that can no longer fail for its content.
+    /// </summary>
+    public void Publish()
+    {
+        foreach (var (relative, temporary) in _pending.ToList())
+        {
+            File.Move(temporary, Path.Combine(_target, relative), overwrite: true);
+            _pending.TryRemove(relative, out _);
+            _published.TryAdd(relative, 0);
+        }
+    }
+
     /// <summary>Renames every changed file into place, removes what this build no longer produces, saves the manifest.</summary>
     public void Commit()
     {
@@ -92,6 +134,7 @@ public sealed class IncrementalOutput : IDisposable
                 File.Move(temporary, path, overwrite: true);
                 Written++;
             }
+            else if (_created.ContainsKey(relative) || _published.ContainsKey(relative)) Written++;
             var info = new FileInfo(path);
             manifest[relative] = new ManifestEntry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
         }
@@ -115,7 +158,7 @@ public sealed class IncrementalOutput : IDisposable
     public void Dispose()
     {
         if (_committed) return;
-        foreach (var temporary in _pending.Values) File.Delete(temporary);
+        foreach (var file in _pending.Values.Concat(_created.Values)) File.Delete(file);
         foreach (var directory in _createdDirectories.Distinct().OrderByDescending(d => d.Length))
         {
             if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);

@@ -19,7 +19,8 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "formaction"];
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
-    public string Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true)
+    /// <param name="inspect">Sees the finished document before it is written out, so later phases need not parse the page again.</param>
+    public string Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true, Action<IDocument>? inspect = null)
     {
         var document = Parser.Value!.ParseDocument(html);
         AddHeadingAnchors(document);
@@ -46,6 +47,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
                 else if (rewritten != value) element.SetAttribute(attribute, rewritten);
             }
         }
+        inspect?.Invoke(document);
         return "<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml + "\n";
     }
 

@@ -23,9 +23,11 @@ public static class SearchTextExtractor
     };
 
     /// <summary>Title (the h1), summary (meta description) and body text of a page, or null when the page has no body to index.</summary>
-    public static (string Title, string Summary, string Body)? Extract(string html)
+    public static (string Title, string Summary, string Body)? Extract(string html) => Extract(Parser.Value!.ParseDocument(html));
+
+    /// <summary>The same from a page already parsed (the build extracts while post-processing, so each page is parsed once).</summary>
+    public static (string Title, string Summary, string Body)? Extract(IDocument document)
     {
-        var document = Parser.Value!.ParseDocument(html);
         var region = document.QuerySelector("[data-search-body]") ?? document.QuerySelector("main");
         if (region is null) return null;
         var title = Normalize(document.QuerySelector("h1")?.TextContent ?? document.Title ?? "");

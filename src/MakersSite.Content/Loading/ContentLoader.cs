@@ -10,7 +10,7 @@ namespace MakersSite.Content.Loading;
 /// The load phase: reads content/site.yml, the vocabularies in content/_data and every page bundle,
 /// validating each against its schema. Problems go to the diagnostic bag; valid pages come back.
 /// </summary>
-public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
+public sealed class ContentLoader(string root, DiagnosticBag diagnostics, LoadedPageMemo? memo = null)
 {
     private readonly string _contentDirectory = Path.Combine(root, "content");
 
@@ -127,7 +127,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
                     "in een eigen map, zoals content/bedrijven/mijn-bedrijf/index.md.");
                 return null;
             }
-            return LoadPage(f.Path, f.File, f.Place, vocabularies);
+            return memo is null ? LoadPage(f.Path, f.File, f.Place, vocabularies) : LoadRemembered(f.Path, f.File, f.Place, vocabularies);
         }).OfType<Page>().ToList();
     }
 
@@ -144,6 +144,18 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
                     $"De map '{duplicate.Place.Slug}' heeft dezelfde naam als '{first.Place.Slug}' (hoofdletters tellen niet mee in een webadres). " +
                     "Geef één van beide mappen een andere naam.");
         }
+    }
+
+    /// <summary>A page loaded without problems before is reused while its bundle and the vocabularies are unchanged.</summary>
+    private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    {
+        var key = LoadedPageMemo.Key(path, vocabularies);
+        if (memo!.TryGet(file, key, out var remembered)) return remembered;
+        var own = new DiagnosticBag();
+        var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);
+        foreach (var diagnostic in own.Sorted()) diagnostics.Add(diagnostic);
+        if (page is not null && own.Sorted().Count == 0) memo.Remember(file, key, page);
+        return page;
     }
 
     private Page? LoadPage(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies)

@@ -1,0 +1,52 @@
+using MakersSite.Content.Diagnostics;
+using MakersSite.Content.Loading;
+using MakersSite.Tests.Infrastructure;
+
+namespace MakersSite.Tests.Build;
+
+/// <summary>`serve` keeps loaded pages between rebuilds: only pages whose bundle or vocabularies changed load again.</summary>
+public sealed class LoadedPageMemoTests : IDisposable
+{
+    private readonly TestSite _site = TestSite.FromDefaultContent();
+    private readonly LoadedPageMemo _memo = new();
+
+    private (Dictionary<string, MakersSite.Content.Model.Page> Pages, IReadOnlyList<Diagnostic> Diagnostics) Load()
+    {
+        var diagnostics = new DiagnosticBag();
+        var content = new ContentLoader(_site.Root, diagnostics, _memo).Load();
+        return (content?.Pages.ToDictionary(p => p.SourceFile) ?? [], diagnostics.Sorted());
+    }
+
+    [Fact]
+    public void Unchanged_pages_are_reused_an_edited_one_is_loaded_again_and_its_errors_are_reported_every_time()
+    {
+        var first = Load();
+        const string edited = "content/bedrijven/leolux/index.md";
+        var path = Path.Combine(_site.Root, edited);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: \"Leolux\"", "title: \"Leolux BV\""));
+
+        var second = Load();
+
+        Assert.Same(first.Pages["content/bedrijven/sudryso/index.md"], second.Pages["content/bedrijven/sudryso/index.md"]);
+        Assert.NotSame(first.Pages[edited], second.Pages[edited]);
+        Assert.Equal("Leolux BV", second.Pages[edited].Title);
+
+        File.WriteAllText(path, File.ReadAllText(path).Replace("municipality: venlo", "municipality: atlantis"));
+        Assert.Contains(Load().Diagnostics, d => d.File == edited && d.Field == "municipality");
+        Assert.Contains(Load().Diagnostics, d => d.File == edited && d.Field == "municipality");
+    }
+
+    [Fact]
+    public void A_changed_vocabulary_loads_every_page_again()
+    {
+        var first = Load();
+        var sectors = Path.Combine(_site.Root, "content", "_data", "sectors.yml");
+        File.AppendAllText(sectors, "- slug: nieuwe-sector\n  name: Nieuwe sector\n");
+
+        var second = Load();
+
+        Assert.All(second.Pages, p => Assert.NotSame(first.Pages[p.Key], p.Value));
+    }
+
+    public void Dispose() => _site.Dispose();
+}
