@@ -16,6 +16,9 @@ public sealed record BuildOptions(
     DateOnly? Today = null,
     bool UseCache = true)
 {
+    /// <summary>The build cache to use instead of opening .cache/build/ anew (serve keeps one, with pages in memory).</summary>
+    public Caching.BuildCache? Cache { get; init; }
+
     /// <summary>Pages loaded by earlier builds of the same process (serve), reused while their files are unchanged.</summary>
     public Content.Loading.LoadedPageMemo? LoadedPages { get; init; }
 

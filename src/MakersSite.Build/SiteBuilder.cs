@@ -100,7 +100,8 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var broken = new List<BrokenLink>[jobs.Count];
         var documents = new SearchDocument?[jobs.Count];
         var offlinePages = new string?[jobs.Count];
-        var cache = options.UseCache ? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
+        var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
+        cache?.BeginBuild();
         // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
         // files the link check and relative links are worked out against.
         string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
@@ -117,13 +118,14 @@ public sealed class SiteBuilder(Action<string>? log = null)
                 }
                 var (layout, model) = job.Model!();
                 var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
-                var cached = cache?.Read("pages", key) is { } bytes ? FinishedPage.Decode(bytes) : null;
+                var cached = cache?.ReadPage(key);
                 var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
                 if (cached is not null) Interlocked.Increment(ref fromCache);
-                else if (broken[i].Count == 0) cache?.Write("pages", key, page.Encode());
+                else if (broken[i].Count == 0) cache?.WritePage(key, page);
                 if (job.Source is not null && page.Text is not null) documents[i] = searchDocuments.Document(job.Source, page.Text);
                 if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
-                output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html);
+                // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
+                output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
@@ -210,6 +212,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             output.Commit();
         }
         cache?.Prune();
+        log?.Invoke("klaar");
         return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
             Search = search, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
         };

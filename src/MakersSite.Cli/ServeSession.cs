@@ -32,7 +32,11 @@ public sealed class ServeSession : IAsyncDisposable
 
     public static async Task<ServeSession> StartAsync(string root, int port, TextWriter log)
     {
-        var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview")) { LoadedPages = new() }, log);
+        var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview"))
+        {
+            LoadedPages = new(),
+            Cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(root, ".cache", "build"), keepPagesInMemory: true),
+        }, log);
         await session.RebuildAsync();
         session._server = await PreviewServer.StartAsync(session._options.OutputDirectory, port, session._reload.Handle);
         foreach (var folder in new[] { "content", "themes", "layouts", "static" })

@@ -40,7 +40,12 @@ public sealed class IncrementalOutput : IDisposable
         EnsureDirectory(_target);
     }
 
-    public void WriteText(string relativePath, string text) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));
+    /// <param name="fingerprint">What fixes the text (such as the build cache key of a page), when the caller knows it: saves hashing it.</param>
+    public void WriteText(string relativePath, string text, string? fingerprint = null)
+    {
+        if (fingerprint is null) WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));
+        else Place(relativePath, fingerprint, path => File.WriteAllText(path, text));
+    }
 
     public void WriteBytes(string relativePath, byte[] bytes)
     {

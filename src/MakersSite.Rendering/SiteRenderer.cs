@@ -145,7 +145,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             ["url"] = url,
             ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
             ["summary"] = intro?.Summary,
-            ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Render(intro.Body)),
+            ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Body(intro)),
             ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
             ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
             // What the kennisbank list filters by: flats, projects and tags that its articles have.

@@ -33,7 +33,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
     /// <summary>Vocabularies as slug → {name, description, url}, so templates print "Venlo" for "venlo".</summary>
     public Dictionary<string, object?> Data()
     {
-        var data = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var data = new SharedModel();
         foreach (var (name, vocabulary) in graph.Content.Vocabularies)
         {
             var taxonomy = SiteGraph.Taxonomies.FirstOrDefault(t => t.Vocabulary == name);
@@ -63,7 +63,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
     public Dictionary<string, object?> Page(Page page)
     {
         var model = new Dictionary<string, object?>(Card(page));
-        model["content"] = new RawHtml(MarkdownRenderer.Render(page.Body));
+        model["content"] = new RawHtml(MarkdownRenderer.Body(page));
         model["related"] = ContentSchemas.TypedSections.ToDictionary(
             s => s, s => (object?)graph.Related(page, s).Select(p => (object?)Card(p)).ToList());
         model["terms"] = graph.TermsOf(page).Select(t => (object?)new Dictionary<string, object?>
@@ -136,6 +136,12 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
 
 /// <summary>A page's card: shared by every list that shows the page, so its fingerprint is worked out once.</summary>
 public sealed class CardModel : Dictionary<string, object?>, ModelFingerprint.IShared
+{
+    public byte[] Fingerprint => field ??= ModelFingerprint.OfValue(this);
+}
+
+/// <summary>A part of every page's model (the site's data), fingerprinted once, not once per page.</summary>
+public sealed class SharedModel() : Dictionary<string, object?>(StringComparer.Ordinal), ModelFingerprint.IShared
 {
     public byte[] Fingerprint => field ??= ModelFingerprint.OfValue(this);
 }

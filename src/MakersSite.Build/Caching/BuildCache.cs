@@ -11,8 +11,39 @@ namespace MakersSite.Build.Caching;
 /// asks for another key. Entries the last successful build did not use are removed by <see cref="Prune"/>, so the
 /// cache holds one site's worth. Safe to use from several threads.
 /// </summary>
-public sealed class BuildCache(string directory)
+public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
 {
+    // serve: finished pages of the last build also stay in memory, so a rebuild neither reads nor decodes them.
+    private readonly ConcurrentDictionary<string, FinishedPage>? _pages = keepPagesInMemory ? new(StringComparer.Ordinal) : null;
+
+    public FinishedPage? ReadPage(string key)
+    {
+        if (_pages?.TryGetValue(key, out var page) == true)
+        {
+            _used.TryAdd(PathOf(PagesKind, key), 0);
+            _kinds.TryAdd(PagesKind, 0);
+            return page;
+        }
+        page = Read(PagesKind, key) is { } bytes ? FinishedPage.Decode(bytes) : null;
+        if (page is not null) _pages?.TryAdd(key, page);
+        return page;
+    }
+
+    public void WritePage(string key, FinishedPage page)
+    {
+        Write(PagesKind, key, page.Encode());
+        _pages?.TryAdd(key, page);
+    }
+
+    private const string PagesKind = "pages";
+
+    /// <summary>Starts a build: what it uses decides what <see cref="Prune"/> keeps.</summary>
+    public void BeginBuild()
+    {
+        _used.Clear();
+        _kinds.Clear();
+    }
+
     /// <summary>
     /// Changes whenever the generator itself changes (any of its assemblies), so a new version of makers-site
     /// never reads what an older one cached.
@@ -101,6 +132,9 @@ public sealed class BuildCache(string directory)
     /// <summary>Removes the entries of the kinds this build used that it did not read or write.</summary>
     public void Prune()
     {
+        if (_pages is not null)
+            foreach (var key in _pages.Keys)
+                if (!_used.ContainsKey(PathOf(PagesKind, key))) _pages.TryRemove(key, out _);
         foreach (var kind in _kinds.Keys)
         {
             var folder = Path.Combine(Directory, kind);

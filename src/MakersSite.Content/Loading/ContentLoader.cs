@@ -118,6 +118,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             .ToList();
         ReportCaseDuplicates(markdownFiles.Where(f => f.Place is not null).Select(f => (f.File, f.Place!)));
         // Pages load independently, on every core; the diagnostic bag is thread-safe and sorts what it reports.
+        var vocabulariesKey = memo is null ? "" : LoadedPageMemo.VocabulariesKey(vocabularies);
         return markdownFiles.AsParallel().AsOrdered().Select(f =>
         {
             if (f.Place is null)
@@ -127,7 +128,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
                     "in een eigen map, zoals content/bedrijven/mijn-bedrijf/index.md.");
                 return null;
             }
-            return memo is null ? LoadPage(f.Path, f.File, f.Place, vocabularies) : LoadRemembered(f.Path, f.File, f.Place, vocabularies);
+            return memo is null ? LoadPage(f.Path, f.File, f.Place, vocabularies) : LoadRemembered(f.Path, f.File, f.Place, vocabularies, vocabulariesKey);
         }).OfType<Page>().ToList();
     }
 
@@ -147,9 +148,9 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
     }
 
     /// <summary>A page loaded without problems before is reused while its bundle and the vocabularies are unchanged.</summary>
-    private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, string vocabulariesKey)
     {
-        var key = LoadedPageMemo.Key(path, vocabularies);
+        var key = LoadedPageMemo.Key(path, vocabulariesKey);
         if (memo!.TryGet(file, key, out var remembered)) return remembered;
         var own = new DiagnosticBag();
         var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);

@@ -28,13 +28,20 @@ public sealed class LoadedPageMemo
     public void Remember(string file, string key, Page page) => _pages[file] = (key, page);
 
     /// <summary>Everything loading a page reads: its bundle's files and the vocabularies its values are checked against.</summary>
-    public static string Key(string indexFile, IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    public static string Key(string indexFile, string vocabulariesKey)
     {
-        var key = new StringBuilder();
+        var key = new StringBuilder(vocabulariesKey);
         var bundle = new DirectoryInfo(Path.GetDirectoryName(indexFile)!);
         foreach (var file in bundle.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
             key.Append(file.FullName).Append('\0').Append(file.Length.ToString(CultureInfo.InvariantCulture)).Append('\0')
                 .Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        return key.ToString();
+    }
+
+    /// <summary>The vocabularies' part of every key, worked out once per load.</summary>
+    public static string VocabulariesKey(IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    {
+        var key = new StringBuilder();
         foreach (var (name, vocabulary) in vocabularies.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             key.Append(name).Append(':');
