@@ -40,12 +40,53 @@ foreach (var pages in sizes)
     synthetic.Generate(root, pages);
     var markdownBytes = Directory.GetFiles(Path.Combine(root, "content"), "*.md", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
-    Console.Error.WriteLine("== makers-site build");
-    var build = Measure.Run("dotnet", [cli, "build", "--root", root]);
-    if (build.ExitCode != 0) throw new InvalidOperationException("build mislukt:\n" + build.Stderr);
-    var phases = Measure.Phases(build.Stderr);
     var output = Path.Combine(root, "public");
+    BuildRun Ours(string label)
+    {
+        Console.Error.WriteLine($"== makers-site: {label}");
+        var run = Measure.Run("dotnet", [cli, "build", "--root", root]);
+        if (run.ExitCode != 0) throw new InvalidOperationException("build mislukt:\n" + run.Stderr);
+        return new BuildRun(run, Measure.Phases(run.Stderr));
+    }
+    void Delete(params string[] paths)
+    {
+        foreach (var path in paths.Select(p => Path.Combine(root, p)).Where(Directory.Exists)) Directory.Delete(path, recursive: true);
+    }
+    // One member edits one profile: a sentence more in the body.
+    const string edited = "content/bedrijven/bedrijf-00007/index.md";
+    static void Edit(string file, int round) => File.AppendAllText(file, $"\nWe hebben er {round} nieuwe machines bij.\n");
+
+    Delete("public", ".cache");
+    var clean = Ours("schone build (geen cache)");
+    var socialImages = Directory.GetFiles(Path.Combine(root, ".cache", "social")).Length;
+    var warm = Ours("build uit warme cache, niets gewijzigd");
+    Delete("public", Path.Combine(".cache", "build"));
+    var warmImages = Ours("build met warme beeldcache, zonder bouwcache en public/");
+    Edit(Path.Combine(root, edited), 1);
+    var oneChange = Ours("herbouw na één gewijzigd bestand");
     var ours = Measure.Tree(output, p => p.StartsWith("zoeken/data/", StringComparison.Ordinal) || p.StartsWith("zoeken/lib/", StringComparison.Ordinal) || p == "js/search.js");
+
+    Console.Error.WriteLine("== hugo");
+    var hugoSite = Path.Combine(work, $"hugo-{pages}");
+    HugoSite.Prepare(root, hugoSite);
+    ProcessResult Hugo()
+    {
+        var run = Measure.Run("hugo", ["--quiet", "--source", hugoSite, "--destination", Path.Combine(hugoSite, "public")]);
+        if (run.ExitCode != 0) throw new InvalidOperationException("hugo mislukt:\n" + run.Stderr + run.Stdout);
+        return run;
+    }
+    var hugoClean = Hugo();
+    var hugoWarm = Hugo();
+    Edit(Path.Combine(hugoSite, edited), 1);
+    var hugoOneChange = Hugo();
+    var hugoPages = Directory.GetFiles(Path.Combine(hugoSite, "public"), "*.html", SearchOption.AllDirectories).Length;
+
+    ServeResult? serve = null;
+    if (pages <= 1000)
+    {
+        Console.Error.WriteLine("== serve: van opslaan tot herladen in Chromium");
+        serve = await ServeLatency.MeasureAsync(cli, root, edited, rounds: 9);
+    }
 
     Console.Error.WriteLine("== pagefind");
     var pagefindSite = Path.Combine(work, $"pagefind-{pages}");
@@ -60,7 +101,8 @@ foreach (var pages in sizes)
     var queries = new[] { synthetic.Words[0], synthetic.Words[60] };
     var cold = await ColdQueries.MeasureAsync(output, pagefindSite, queries);
 
-    rows.Add(new SizeResult(pages, markdownBytes, build, phases, ours, pagefindRun, theirs, cold));
+    rows.Add(new SizeResult(pages, markdownBytes, clean, warm, warmImages, oneChange, socialImages, ours, pagefindRun, theirs, cold,
+        hugoClean, hugoWarm, hugoOneChange, hugoPages, serve));
 }
 
 File.WriteAllText(report, Report.Write(rows));
@@ -87,8 +129,15 @@ namespace MakersSite.Benchmarks
 
     public sealed record ColdResult(IReadOnlyList<QueryCost> Ours, IReadOnlyList<QueryCost> Pagefind);
 
-    public sealed record SizeResult(int Pages, long MarkdownBytes, ProcessResult Build, IReadOnlyDictionary<string, long> Phases,
-        TreeStats Ours, ProcessResult Pagefind, TreeStats PagefindTree, ColdResult Cold);
+    public sealed record BuildRun(ProcessResult Process, IReadOnlyDictionary<string, long> Phases)
+    {
+        public double Seconds => Process.WallSeconds;
+        public double Phase(string name) => Phases.GetValueOrDefault(name) / 1000.0;
+    }
+
+    public sealed record SizeResult(int Pages, long MarkdownBytes, BuildRun Clean, BuildRun Warm, BuildRun WarmImages, BuildRun OneChange, int SocialImages,
+        TreeStats Ours, ProcessResult Pagefind, TreeStats PagefindTree, ColdResult Cold,
+        ProcessResult HugoClean, ProcessResult HugoWarm, ProcessResult HugoOneChange, int HugoPages, ServeResult? Serve);
 
     public static class Measure
     {
@@ -214,23 +263,66 @@ namespace MakersSite.Benchmarks
             static string Kb(long bytes) => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
             static string Mb(long kilobytes) => (kilobytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
             static string S(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
-            static string Ms(long ms) => (ms / 1000.0).ToString("0.00", CultureInfo.InvariantCulture) + " s";
+            static string Run(ProcessResult p) => $"{S(p.WallSeconds)}, {Mb(p.PeakKilobytes)}";
+            static string Check(bool met) => met ? "gehaald" : "**niet gehaald**";
             var sb = new StringBuilder();
-            sb.AppendLine("# Benchmark: zoekindex van makers-site naast Pagefind 1.6.0");
+            sb.AppendLine("# Benchmark: makers-site naast Hugo en Pagefind");
             sb.AppendLine();
-            sb.AppendLine($"Gemeten op {DateTime.UtcNow:yyyy-MM-dd} met `tests/benchmarks/run` op {Environment.ProcessorCount} cores " +
-                          $"({Cpu()}), .NET {Environment.Version}, Chromium van Debian. Synthetische sites uit `tests/MakersSite.Benchmarks` " +
-                          "(85% bedrijfsprofielen van ~8 KB Markdown, 15% kennisbankartikelen; woorden Zipf-verdeeld over de eigen woordenschat plus samenstellingen).");
-            sb.AppendLine("Beide zoekmachines indexeren dezelfde gebouwde HTML. Bytes zijn zoals een host ze verstuurt: gzip (niveau 6), of zoals ze zijn als een bestand al gzip is (Pagefinds `pf_*`).");
-            sb.AppendLine("Een koude zoekvraag: een nieuwe browsercontext zonder cache, de zoekpagina met `?q=woord` tot de resultaten er staan; geteld worden alle bestanden die het zoeken laadt (scripts, index, facetten, de gegevens van de eerste resultaten).");
+            sb.AppendLine($"Gemeten op {DateTime.UtcNow:yyyy-MM-dd} met `tests/benchmarks/run`, alles in één run, op {Environment.ProcessorCount} cores " +
+                          $"({Cpu()}), .NET {Environment.Version}, Hugo {HugoVersion()} (Debian-pakket), Pagefind 1.6.0 (npm), Chromium van Debian. " +
+                          "Synthetische sites uit `tests/MakersSite.Benchmarks` (85% bedrijfsprofielen van ~8 KB Markdown met tabel, lijsten, sectoren, " +
+                          "gemeenten en aspecten; 15% kennisbankartikelen; woorden Zipf-verdeeld over de eigen woordenschat plus samenstellingen).");
+            sb.AppendLine();
+            sb.AppendLine("Tijd is wandkloktijd van het hele proces, geheugen de piek van het residente geheugen (GNU time). Hugo krijgt dezelfde Markdown " +
+                          "met een thema van dezelfde vorm (basislayout, pagina, lijsten met kaarten, termpagina's voor sector, gemeente en aspect); " +
+                          "het maakt geen zoekindex en geen deelafbeeldingen. Pagefind indexeert de HTML die makers-site bouwde.");
+            sb.AppendLine();
+            sb.AppendLine("- *schone build*: geen `public/` en geen `.cache/` (deelafbeeldingen en foto's worden getekend).");
+            sb.AppendLine("- *warme cache*: dezelfde build nog eens, niets gewijzigd.");
+            sb.AppendLine("- *warme beeldcache*: `.cache/build/` en `public/` weg, de beeldcache nog gevuld.");
+            sb.AppendLine("- *één wijziging*: één bedrijfsprofiel krijgt een zin meer, dan `build` (een nieuw proces).");
+            sb.AppendLine("- *pagina's zonder afbeeldingen en zoekindex*: de schone build min de fasen afbeeldingen en zoekindex.");
             sb.AppendLine();
             foreach (var r in rows)
             {
+                var pagesOnly = r.Clean.Seconds - r.Clean.Phase("afbeeldingen") - r.Clean.Phase("zoekindex");
+                var imageMsPerCore = r.SocialImages == 0 ? 0 : r.Clean.Phase("afbeeldingen") * 1000 * Environment.ProcessorCount / r.SocialImages;
                 sb.AppendLine($"## {r.Pages:N0} pagina's ({Kb(r.MarkdownBytes)} Markdown)".Replace(',', '.'));
+                sb.AppendLine();
+                sb.AppendLine("| | makers-site | Hugo | Pagefind |");
+                sb.AppendLine("| --- | --- | --- | --- |");
+                sb.AppendLine($"| schone build | {Run(r.Clean.Process)} | {Run(r.HugoClean)} | {Run(r.Pagefind)} |");
+                sb.AppendLine($"| pagina's zonder afbeeldingen en zoekindex (schone build) | {S(pagesOnly)} | {S(r.HugoClean.WallSeconds)} | |");
+                sb.AppendLine($"| build uit warme cache | {Run(r.Warm.Process)} | {Run(r.HugoWarm)} | |");
+                sb.AppendLine($"| build met warme beeldcache | {Run(r.WarmImages.Process)} | | |");
+                sb.AppendLine($"| herbouw na één gewijzigd bestand | {Run(r.OneChange.Process)} | {Run(r.HugoOneChange)} | |");
+                sb.AppendLine($"| deelafbeeldingen, koud | {r.SocialImages} in {S(r.Clean.Phase("afbeeldingen"))}: {(r.SocialImages / Math.Max(0.001, r.Clean.Phase("afbeeldingen"))).ToString("0", CultureInfo.InvariantCulture)} per s, {imageMsPerCore.ToString("0.0", CultureInfo.InvariantCulture)} ms per afbeelding per core | — | — |");
+                sb.AppendLine($"| HTML-pagina's | {CountPages(r)} | {r.HugoPages:N0} | |".Replace(',', '.'));
+                if (r.Serve is { } serve)
+                    sb.AppendLine($"| `serve`: opslaan → pagina herladen in Chromium | mediaan {serve.Median:0} ms, hoogste {serve.Max:0} ms ({serve.Milliseconds.Count}×) | | |");
+                sb.AppendLine();
+                sb.AppendLine("Fasen van makers-site (s): " + string.Join("; ", new[] { ("schoon", r.Clean), ("warm", r.Warm), ("warme beeldcache", r.WarmImages), ("één wijziging", r.OneChange) }
+                    .Select(x => $"{x.Item1}: " + string.Join(", ", x.Item2.Phases.Select(p => $"{p.Key} {(p.Value / 1000.0).ToString("0.00", CultureInfo.InvariantCulture)}")))) + ".");
+                sb.AppendLine();
+                sb.AppendLine("Doelen (bij 10.000 pagina's gesteld, hier voor deze grootte nagemeten):");
+                sb.AppendLine();
+                sb.AppendLine($"- pagina's zonder afbeeldingen en zoekindex niet trager dan Hugo: {S(pagesOnly)} tegen {S(r.HugoClean.WallSeconds)} — {Check(pagesOnly <= r.HugoClean.WallSeconds)}");
+                var half = (r.HugoClean.WallSeconds + r.Pagefind.WallSeconds) / 2;
+                sb.AppendLine($"- hele build met warme beeldcache hooguit de helft van Hugo plus Pagefind: {S(r.WarmImages.Seconds)} tegen {S(half)} — {Check(r.WarmImages.Seconds <= half)}; uit warme bouwcache {S(r.Warm.Seconds)} — {Check(r.Warm.Seconds <= half)}");
+                var peak = new[] { r.Clean, r.Warm, r.WarmImages, r.OneChange }.Max(b => b.Process.PeakKilobytes);
+                sb.AppendLine($"- piekgeheugen hooguit 500 MB: schoon {Mb(r.Clean.Process.PeakKilobytes)}, warm {Mb(r.Warm.Process.PeakKilobytes)}, warme beeldcache {Mb(r.WarmImages.Process.PeakKilobytes)}, één wijziging {Mb(r.OneChange.Process.PeakKilobytes)} — {Check(peak <= 500 * 1024)}");
+                sb.AppendLine($"- één gewijzigd bestand in minder dan 1 s: {S(r.OneChange.Seconds)} — {Check(r.OneChange.Seconds < 1)}");
+                sb.AppendLine($"- een koude deelafbeelding in hooguit 10 ms per core: {imageMsPerCore.ToString("0.0", CultureInfo.InvariantCulture)} ms — {Check(imageMsPerCore <= 10)}");
+                if (r.Serve is { } s2) sb.AppendLine($"- `serve` (1.000 pagina's): van opslaan tot herladen onder 200 ms: mediaan {s2.Median:0} ms, hoogste {s2.Max:0} ms — {Check(s2.Max < 200)}");
+                sb.AppendLine();
+                sb.AppendLine("### Zoekindex naast Pagefind");
+                sb.AppendLine();
+                sb.AppendLine("Bytes zijn zoals een host ze verstuurt: gzip (niveau 6), of zoals ze zijn als een bestand al gzip is (Pagefinds `pf_*`). " +
+                              "Een koude zoekvraag: een nieuwe browsercontext zonder cache, de zoekpagina met `?q=woord` tot de resultaten er staan; geteld worden alle bestanden die het zoeken laadt.");
                 sb.AppendLine();
                 sb.AppendLine("| | makers-site | Pagefind 1.6.0 |");
                 sb.AppendLine("| --- | --- | --- |");
-                sb.AppendLine($"| index bouwen | {Ms(r.Phases.GetValueOrDefault("zoekindex"))} (fase zoekindex) | {S(r.Pagefind.WallSeconds)} |");
+                sb.AppendLine($"| index bouwen | {S(r.Clean.Phase("zoekindex"))} (fase zoekindex, schone build) | {S(r.Pagefind.WallSeconds)} |");
                 sb.AppendLine($"| bestanden | {r.Ours.Files:N0} | {r.PagefindTree.Files:N0} |".Replace(',', '.'));
                 sb.AppendLine($"| totale index (onverpakt / verstuurd) | {Kb(r.Ours.Bytes)} / {Kb(r.Ours.GzipBytes)} | {Kb(r.PagefindTree.Bytes)} / {Kb(r.PagefindTree.GzipBytes)} |");
                 for (var i = 0; i < r.Cold.Ours.Count; i++)
@@ -240,11 +332,26 @@ namespace MakersSite.Benchmarks
                     sb.AppendLine($"| koude zoekvraag ‘{o.Word}’ | **{Kb(o.Bytes)}** in {o.Requests} bestanden, {o.Results} resultaten getoond | {Kb(p.Bytes)} in {p.Requests} bestanden, {p.Results} resultaten |");
                 }
                 sb.AppendLine();
-                sb.AppendLine($"Hele build van makers-site: {S(r.Build.WallSeconds)}, piekgeheugen {Mb(r.Build.PeakKilobytes)}. Fasen: " +
-                              string.Join(", ", r.Phases.Select(p => $"{p.Key} {Ms(p.Value)}")) + ".");
-                sb.AppendLine();
             }
             return sb.ToString();
+        }
+
+        private static string CountPages(SizeResult r) => r.Pages.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.') + "+ lijsten";
+
+        private static string HugoVersion()
+        {
+            try
+            {
+                var start = new ProcessStartInfo("hugo", "version") { RedirectStandardOutput = true };
+                using var process = Process.Start(start)!;
+                var text = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.Split('+')[0] ?? "onbekend";
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return "onbekend";
+            }
         }
 
         private static string Cpu()
