@@ -66,7 +66,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
 
         var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
 
-        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models);
+        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models, options.LoadedPages?.RenderedBodies);
         List<PageJob> jobs;
         try
         {
@@ -211,7 +211,8 @@ public sealed class SiteBuilder(Action<string>? log = null)
             log?.Invoke("schrijven");
             output.Commit();
         }
-        cache?.Prune();
+        // check names share images without drawing them, so its pages differ from a build's: it must not drop the build's entries.
+        if (options.WriteOutput) cache?.Prune();
         log?.Invoke("klaar");
         return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
             Search = search, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,

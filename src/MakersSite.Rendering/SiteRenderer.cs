@@ -7,12 +7,13 @@ namespace MakersSite.Rendering;
 
 /// <summary>
 /// The render phase: every page the site publishes, rendered through the theme's Liquid layouts.
-/// Yields pages one by one so later phases can stream them instead of holding the whole site.
+/// Lists pages as jobs so later phases can stream them instead of holding the whole site.
 /// </summary>
 public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IReadOnlyDictionary<string, ShareImage>? shareImages = null,
-    IReadOnlyDictionary<string, PictureModel>? pictures = null)
+    IReadOnlyDictionary<string, PictureModel>? pictures = null,
+    System.Runtime.CompilerServices.ConditionalWeakTable<Page, string>? renderedBodies = null)
 {
-    private readonly ViewModel _view = new(graph, pictures);
+    private readonly ViewModel _view = new(graph, pictures, renderedBodies);
     private readonly ShareCards _cards = new(graph);
     private readonly StructuredData _structuredData = new(graph);
     private readonly Dictionary<string, object?> _data = new ViewModel(graph).Data();
@@ -145,7 +146,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             ["url"] = url,
             ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
             ["summary"] = intro?.Summary,
-            ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Body(intro)),
+            ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Body(intro, renderedBodies)),
             ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
             ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
             // What the kennisbank list filters by: flats, projects and tags that its articles have.

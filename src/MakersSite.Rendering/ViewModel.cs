@@ -6,7 +6,8 @@ using MakersSite.Content.Text;
 namespace MakersSite.Rendering;
 
 /// <summary>Turns pages and the site graph into the plain dictionaries and lists that Liquid templates read.</summary>
-public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null)
+public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null,
+    System.Runtime.CompilerServices.ConditionalWeakTable<Page, string>? renderedBodies = null)
 {
     public Dictionary<string, object?> Site(string currentUrl)
     {
@@ -63,7 +64,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
     public Dictionary<string, object?> Page(Page page)
     {
         var model = new Dictionary<string, object?>(Card(page));
-        model["content"] = new RawHtml(MarkdownRenderer.Body(page));
+        model["content"] = new RawHtml(MarkdownRenderer.Body(page, renderedBodies));
         model["related"] = ContentSchemas.TypedSections.ToDictionary(
             s => s, s => (object?)graph.Related(page, s).Select(p => (object?)Card(p)).ToList());
         model["terms"] = graph.TermsOf(page).Select(t => (object?)new Dictionary<string, object?>

@@ -50,6 +50,18 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Check_between_two_builds_keeps_the_builds_cache()
+    {
+        Assert.True(Cached().Succeeded);
+        Assert.True(_site.Check().Succeeded);
+
+        var result = Cached();
+
+        Assert.Equal(result.PageCount, result.PagesFromCache);
+        Assert.Equal(0, result.FilesWritten);
+    }
+
+    [Fact]
     public void After_one_edited_profile_only_the_pages_that_show_it_are_rendered_again_and_only_changed_files_written()
     {
         Assert.True(Cached().Succeeded);
