@@ -28,6 +28,9 @@ public sealed record BuildOptions(
     /// </summary>
     public Action? PagesPublished { get; init; }
 
+    /// <summary>Cores the search index may use after <see cref="PagesPublished"/> (serve: all but one, so the reloading browser is not kept waiting).</summary>
+    public int? SearchCores { get; init; }
+
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 
     public DateOnly EffectiveToday => Today ?? DefaultToday();

@@ -200,7 +200,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
                 writer?.Write(file.Path);
                 writer?.Write(bytes.Length);
                 writer?.Write(bytes);
-            });
+            }, options.SearchCores);
             writer?.Write("");
             writer?.Flush();
             entry?.Commit();

@@ -35,6 +35,7 @@ public sealed class ServeSession : IAsyncDisposable
         var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview"))
         {
             LoadedPages = new(),
+            SearchCores = Math.Max(1, Environment.ProcessorCount - 1),
             Cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(root, ".cache", "build"), keepPagesInMemory: true),
         }, log);
         await session.RebuildAsync();
@@ -72,21 +73,20 @@ public sealed class ServeSession : IAsyncDisposable
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             // Open pages reload as soon as the pages are written; the search index follows in the same build.
-            Task reloaded = Task.CompletedTask;
             var pagesMs = 0L;
             var result = new SiteBuilder().Build(_options with
             {
                 PagesPublished = () =>
                 {
                     pagesMs = watch.ElapsedMilliseconds;
-                    reloaded = _reload.Reload();
+                    // Sent before the search index starts: once it runs, it keeps every core (and the thread pool) busy.
+                    _reload.Reload().GetAwaiter().GetResult();
                 },
             });
             var report = DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text);
             _log.Write(report);
             if (result.Succeeded)
             {
-                await reloaded;
                 _log.WriteLine($"[makers-site] pagina's gebouwd in {pagesMs} ms (open pagina's laden opnieuw), zoekindex klaar na {watch.ElapsedMilliseconds} ms.");
             }
             else

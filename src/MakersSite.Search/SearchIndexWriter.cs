@@ -39,7 +39,8 @@ public static class SearchIndexWriter
 
     /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
     /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
-    public static SearchBundle Write(IEnumerable<SearchDocument> documents, Action<SearchFile>? emit = null)
+    /// <param name="cores">How many cores analysis may use (serve leaves one free for the browser it just told to reload).</param>
+    public static SearchBundle Write(IEnumerable<SearchDocument> documents, Action<SearchFile>? emit = null, int? cores = null)
     {
         var collected = new List<SearchFile>();
         emit ??= collected.Add;
@@ -51,7 +52,7 @@ public static class SearchIndexWriter
         const int batch = 256;
         for (var start = 0; start < docs.Count; start += batch)
         {
-            var analyzed = docs.Skip(start).Take(batch).AsParallel().AsOrdered().Select(d =>
+            var analyzed = docs.Skip(start).Take(batch).AsParallel().AsOrdered().WithDegreeOfParallelism(cores ?? Environment.ProcessorCount).Select(d =>
             {
                 string?[] fieldTexts = [d.Title, d.Summary, d.Body, null];
                 var document = builder.Analyze(fieldTexts);

@@ -25,6 +25,8 @@ public static class HugoSite
             baseURL: "https://www.landvandemakers.nl/"
             languageCode: "nl"
             title: "Land van de Makers (benchmark)"
+            # Articles dated after today are published by makers-site too.
+            buildFuture: true
             taxonomies:
               sector: sectors
               gemeente: municipality
