@@ -20,8 +20,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     {
         if (_pages?.TryGetValue(key, out var page) == true)
         {
-            _used.TryAdd(PathOf(PagesKind, key), 0);
-            _kinds.TryAdd(PagesKind, 0);
+            Use(PagesKind, key);
             return page;
         }
         page = Read(PagesKind, key) is { } bytes ? FinishedPage.Decode(bytes) : null;
@@ -59,17 +58,11 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
 
     public byte[]? Read(string kind, string key)
     {
-        var path = PathOf(kind, key);
-        _used.TryAdd(path, 0);
-        _kinds.TryAdd(kind, 0);
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
+        using var stream = OpenRead(kind, key);
+        if (stream is null) return null;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     public void Write(string kind, string key, byte[] bytes)
@@ -85,9 +78,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     /// </summary>
     public NewEntry Create(string kind, string key)
     {
-        var path = PathOf(kind, key);
-        _used.TryAdd(path, 0);
-        _kinds.TryAdd(kind, 0);
+        var path = Use(kind, key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new NewEntry(path);
     }
@@ -116,9 +107,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
 
     public Stream? OpenRead(string kind, string key)
     {
-        var path = PathOf(kind, key);
-        _used.TryAdd(path, 0);
-        _kinds.TryAdd(kind, 0);
+        var path = Use(kind, key);
         try
         {
             return File.OpenRead(path);
@@ -145,6 +134,15 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     }
 
     private string PathOf(string kind, string key) => Path.Combine(Directory, kind, key[..2], key);
+
+    /// <summary>The entry's path, noted as used by this build so <see cref="Prune"/> keeps it.</summary>
+    private string Use(string kind, string key)
+    {
+        var path = PathOf(kind, key);
+        _used.TryAdd(path, 0);
+        _kinds.TryAdd(kind, 0);
+        return path;
+    }
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
