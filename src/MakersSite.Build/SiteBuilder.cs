@@ -90,9 +90,9 @@ public sealed class SiteBuilder(Action<string>? log = null)
         ReportCollisions(jobs, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
 
-        // Pages stream through render → post-process → staging directory on every core; only what later phases
-        // need stays in memory (search text, the Rugzak pages for the offline worker). A failed build throws the
-        // staging directory away, so public/ is untouched until the commit at the end.
+        // Pages stream through render → post-process → output on every core; only what later phases need stays in
+        // memory (search text, the Rugzak pages for the offline worker). Replaced files stay staged until the commit
+        // at the end and a failed build removes what it wrote, so public/ is untouched unless the build succeeds.
         log?.Invoke("renderen en nabewerken");
         using var output = options.WriteOutput ? new IncrementalOutput(options.OutputDirectory, OutputManifest(root, options.OutputDirectory)) : null;
         var postProcessor = new PostProcessor(outputPaths.Contains);
