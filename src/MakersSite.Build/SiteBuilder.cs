@@ -106,6 +106,15 @@ public sealed class SiteBuilder(Action<string>? log = null)
         // files the link check and relative links are worked out against.
         string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
         var fromCache = 0;
+        // A page rendered anew: post-processed, with its search text taken from the same parsed document.
+        FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
+        {
+            pageBroken = [];
+            SearchText? text = null;
+            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
+                inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
+            return new FinishedPage(finished, text);
+        }
         try
         {
             Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -133,14 +142,6 @@ public sealed class SiteBuilder(Action<string>? log = null)
             return TemplateFailure(templateError);
         }
 
-        FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
-        {
-            pageBroken = [];
-            SearchText? text = null;
-            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
-                inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
-            return new FinishedPage(finished, text);
-        }
         ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
         if (diagnostics.HasErrors) return Fail(diagnostics);
 

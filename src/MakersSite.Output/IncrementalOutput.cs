@@ -26,9 +26,8 @@ public sealed class IncrementalOutput : IDisposable
     private readonly ConcurrentBag<string> _createdDirectories = [];
     private bool _committed;
 
-    /// <summary>Files written (changed or new) and removed by the last <see cref="Commit"/>.</summary>
+    /// <summary>Files written (changed or new) by the last <see cref="Commit"/>.</summary>
     public int Written { get; private set; }
-    public int Removed { get; private set; }
 
     private sealed record ManifestEntry(string Fingerprint, long Size, long ModifiedTicks);
 
@@ -56,9 +55,7 @@ public sealed class IncrementalOutput : IDisposable
     /// <summary>Copies a file; it counts as unchanged while the source keeps its path, size and modification time.</summary>
     public void CopyFile(string source, string relativePath)
     {
-        var info = new FileInfo(source);
-        var fingerprint = string.Create(CultureInfo.InvariantCulture, $"file:{info.Length}:{info.LastWriteTimeUtc.Ticks}:{Path.GetFullPath(source)}");
-        Place(relativePath, fingerprint, temporary => File.Copy(source, temporary, overwrite: true));
+        Place(relativePath, SourceFingerprint(source), temporary => File.Copy(source, temporary, overwrite: true));
     }
 
     /// <summary>
@@ -67,14 +64,18 @@ public sealed class IncrementalOutput : IDisposable
     /// </summary>
     public void LinkFile(string source, string relativePath)
     {
-        var info = new FileInfo(source);
-        var fingerprint = string.Create(CultureInfo.InvariantCulture, $"file:{info.Length}:{info.LastWriteTimeUtc.Ticks}:{Path.GetFullPath(source)}");
-        Place(relativePath, fingerprint, temporary =>
+        Place(relativePath, SourceFingerprint(source), temporary =>
         {
             File.Delete(temporary);
             if (!OperatingSystem.IsWindows() && link(source, temporary) == 0) return;
             File.Copy(source, temporary, overwrite: true);
         });
+    }
+
+    private static string SourceFingerprint(string source)
+    {
+        var info = new FileInfo(source);
+        return string.Create(CultureInfo.InvariantCulture, $"file:{info.Length}:{info.LastWriteTimeUtc.Ticks}:{Path.GetFullPath(source)}");
     }
 
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
@@ -151,7 +152,6 @@ public sealed class IncrementalOutput : IDisposable
         {
             if (_planned.ContainsKey(Path.GetRelativePath(_target, file).Replace('\\', '/'))) continue;
             File.Delete(file);
-            Removed++;
         }
         foreach (var directory in Directory.EnumerateDirectories(_target, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
         {

@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace MakersSite.Search;
 
@@ -11,9 +10,6 @@ namespace MakersSite.Search;
 /// </summary>
 public static class SearchTextExtractor
 {
-    // One parser per thread: pages are extracted in parallel.
-    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
-
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form" };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -23,9 +19,6 @@ public static class SearchTextExtractor
     };
 
     /// <summary>Title (the h1), summary (meta description) and body text of a page, or null when the page has no body to index.</summary>
-    public static (string Title, string Summary, string Body)? Extract(string html) => Extract(Parser.Value!.ParseDocument(html));
-
-    /// <summary>The same from a page already parsed (the build extracts while post-processing, so each page is parsed once).</summary>
     public static (string Title, string Summary, string Body)? Extract(IDocument document)
     {
         var region = document.QuerySelector("[data-search-body]") ?? document.QuerySelector("main");
