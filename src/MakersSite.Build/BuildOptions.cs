@@ -31,6 +31,12 @@ public sealed record BuildOptions(
     /// <summary>Cores the search index may use after <see cref="PagesPublished"/> (serve: all but one, so the reloading browser is not kept waiting).</summary>
     public int? SearchCores { get; init; }
 
+    /// <summary>
+    /// Return the search index and the texts it was made from in <see cref="BuildResult.Search"/> (conformance tests).
+    /// Off by default: on a big site that is hundreds of megabytes nothing else needs.
+    /// </summary>
+    public bool KeepSearchIndex { get; init; }
+
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 
     public DateOnly EffectiveToday => Today ?? DefaultToday();

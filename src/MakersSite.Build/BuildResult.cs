@@ -7,7 +7,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 
-    /// <summary>The search data and the lunr index it was cut from (null when the build failed before indexing, or took the search data unchanged from the cache).</summary>
+    /// <summary>
+    /// The search data and the lunr index it was cut from, when <see cref="BuildOptions.KeepSearchIndex"/> asked for it
+    /// (null when the build failed before indexing, or took the search data unchanged from the cache).
+    /// </summary>
     public SearchBundle? Search { get; init; }
 
     /// <summary>Share images drawn by this build (the rest came from the cache).</summary>

@@ -98,7 +98,8 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var postProcessor = new PostProcessor(outputPaths.Contains);
         var searchDocuments = new SearchDocuments(graph);
         var broken = new List<BrokenLink>[jobs.Count];
-        var documents = new SearchDocument?[jobs.Count];
+        // Search documents are analysed as pages finish, so their texts need not be kept; serve defers that until it has sent the reload.
+        var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null);
         var offlinePages = new string?[jobs.Count];
         var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
         cache?.BeginBuild();
@@ -131,7 +132,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
                 var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
                 if (cached is not null) Interlocked.Increment(ref fromCache);
                 else if (broken[i].Count == 0) cache?.WritePage(key, page);
-                if (job.Source is not null && page.Text is not null) documents[i] = searchDocuments.Document(job.Source, page.Text);
+                if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
                 if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
                 // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
                 output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
@@ -169,12 +170,11 @@ public sealed class SiteBuilder(Action<string>? log = null)
         }
 
         log?.Invoke("zoekindex");
-        var searchInputs = documents.OfType<SearchDocument>().ToList();
-        var searchKey = SearchKey(searchInputs);
+        var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
         // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
         // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each
         // file goes straight to the output (and the cache) as it comes, so the index is never held whole.
-        SearchBundle? search = null;
+        SearchBundle? searchData = null;
         var searchFileCount = 0;
         void WriteSearchFile(string path, byte[] bytes)
         {
@@ -194,7 +194,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         {
             using var entry = cache?.Create("search", searchKey);
             var writer = entry is null ? null : new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            search = SearchIndexWriter.Write(searchInputs, file =>
+            var written = search.Write(file =>
             {
                 var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
                 WriteSearchFile(file.Path, bytes);
@@ -202,6 +202,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
                 writer?.Write(bytes.Length);
                 writer?.Write(bytes);
             }, options.SearchCores);
+            if (options.KeepSearchIndex) searchData = written;
             writer?.Write("");
             writer?.Flush();
             entry?.Commit();
@@ -216,7 +217,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         if (options.WriteOutput) cache?.Prune();
         log?.Invoke("klaar");
         return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
-            Search = search, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
+            Search = searchData, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
         };
 
         BuildResult TemplateFailure(TemplateException e)
@@ -224,25 +225,6 @@ public sealed class SiteBuilder(Action<string>? log = null)
             diagnostics.Error($"themes/{content.Site.Theme}/layouts", 0, 0, null, e.Message);
             return Fail(diagnostics);
         }
-    }
-
-    /// <summary>Everything the search data is made from: the generator and each document's address, text and facets.</summary>
-    private static string SearchKey(IReadOnlyList<SearchDocument> documents)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        void Add(string text)
-        {
-            hash.AppendData(BitConverter.GetBytes(text.Length));
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
-        }
-        Add(BuildCache.GeneratorStamp);
-        foreach (var d in documents)
-        {
-            foreach (var text in new[] { d.Url, d.Title, d.Summary, d.Body }) Add(text);
-            foreach (var facet in d.Facets.Prepend(d.Type)) Add($"{facet.Facet}\0{facet.Slug}\0{facet.Label}");
-            Add("\u0001");
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>A fingerprint of every layout file of the site and its theme, by path and content.</summary>

@@ -6,10 +6,19 @@ using MakersSite.Search.Indexing;
 
 namespace MakersSite.Search;
 
+/// <summary>What the search data keeps of a document besides its terms: what a result shows (JSON, as UTF-8) and its facets.</summary>
+internal sealed record IndexedDocument(byte[] DisplayJsonUtf8, FacetValue Type, IReadOnlyList<FacetValue> Facets)
+{
+    public string DisplayJson => Encoding.UTF8.GetString(DisplayJsonUtf8);
+}
+
 /// <summary>One file of the search data, relative to the data folder (zoeken/data/).</summary>
 public sealed record SearchFile(string Path, string Text);
 
-/// <summary>The search data of a site plus the lunr index it was cut from (for conformance tests and benchmarks).</summary>
+/// <summary>
+/// The search data of a site plus the lunr index it was cut from (for conformance tests and benchmarks). Documents
+/// and FieldTexts (title, summary, body, compound parts) are there only when the builder kept the texts.
+/// </summary>
 public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex Index, IReadOnlyList<SearchDocument> Documents, IReadOnlyList<string?[]> FieldTexts);
 
 /// <summary>
@@ -37,87 +46,51 @@ public static class SearchIndexWriter
     /// <summary>Result snippets come from the first part of a page's text.</summary>
     public const int SnippetSourceCharacters = 2_000;
 
-    /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
-    /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
-    /// <param name="cores">How many cores analysis may use (serve leaves one free for the browser it just told to reload).</param>
+    /// <summary>The search data of <paramref name="documents"/>, keeping the texts (see <see cref="SearchIndexBuilder"/> for a site's build).</summary>
     public static SearchBundle Write(IEnumerable<SearchDocument> documents, Action<SearchFile>? emit = null, int? cores = null)
     {
-        var collected = new List<SearchFile>();
-        emit ??= collected.Add;
-        var docs = documents.OrderBy(d => d.Url, StringComparer.Ordinal).ToList();
-        var splitter = CompoundSplitter.FromTexts(docs.SelectMany(d => new[] { d.Title, d.Summary, d.Body }));
-        var builder = new LunrIndexBuilder(Fields);
-        var texts = new List<string?[]>(docs.Count);
-        // Analysis runs on every core in batches; adding stays in ref order, as lunr numbers terms in meeting order.
-        const int batch = 256;
-        for (var start = 0; start < docs.Count; start += batch)
-        {
-            var analyzed = docs.Skip(start).Take(batch).AsParallel().AsOrdered().WithDegreeOfParallelism(cores ?? Environment.ProcessorCount).Select(d =>
-            {
-                string?[] fieldTexts = [d.Title, d.Summary, d.Body, null];
-                var document = builder.Analyze(fieldTexts);
-                // Compound parts come from the words the other fields were analysed from (stop words already out).
-                fieldTexts[3] = splitter.PartsOf(document.Words.Take(3).SelectMany(w => w ?? []));
-                builder.AnalyzeField(document, 3, fieldTexts[3]);
-                return (Texts: fieldTexts, Analyzed: document);
-            }).ToList();
-            for (var i = 0; i < analyzed.Count; i++)
-            {
-                texts.Add(analyzed[i].Texts);
-                builder.Add(start + i, analyzed[i].Analyzed);
-            }
-        }
-        var index = builder.Build();
+        var builder = new SearchIndexBuilder(keepTexts: true);
+        foreach (var document in documents) builder.Add(document);
+        return builder.Write(emit, cores);
+    }
 
+    /// <summary>Cuts the index into files. <paramref name="documents"/>: in ref order.</summary>
+    internal static void WriteFiles(LunrIndex index, IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit)
+    {
         var shards = WriteShards(index, emit);
         var termLists = WriteTermLists(index, emit);
-        for (var id = 0; id < docs.Count; id++) emit(DataFile($"d/{id}.js", DocumentJson(docs[id])));
-        var facets = WriteFacets(docs, emit);
+        for (var id = 0; id < documents.Count; id++) emit(DataFile($"d/{id}.js", documents[id].DisplayJson));
+        var facets = WriteFacets(documents, emit);
 
         var manifest = new StringBuilder("{");
         manifest.Append("\"format\":").Append(FormatVersion);
         manifest.Append(",\"lunr\":").Append(Json.String(LunrIndex.LunrVersion));
         manifest.Append(",\"fields\":[").AppendJoin(',', Fields.Select(f => Json.String(f.Name))).Append(']');
         manifest.Append(",\"pipeline\":[").AppendJoin(',', LunrIndex.SearchPipeline.Select(Json.String)).Append(']');
-        manifest.Append(",\"documents\":").Append(docs.Count);
+        manifest.Append(",\"documents\":").Append(documents.Count);
         manifest.Append(",\"shards\":").Append(Ranges(shards));
         manifest.Append(",\"terms\":").Append(Ranges(termLists));
         manifest.Append(",\"facets\":").Append(Json.String(facets));
         manifest.Append('}');
         emit(DataFile("manifest.js", manifest.ToString()));
-        return new SearchBundle(collected, index, docs, texts);
     }
 
     /// <summary>Each term: [term, lunr term index, postings per field as [doc delta, weight × 1000, …]].</summary>
     private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<SearchFile> emit)
     {
-        var postings = new List<(int Doc, long Weight)>[index.Terms.Count, index.Fields.Count];
-        var byIndex = new int[index.Terms.Count];
-        for (var i = 0; i < index.Terms.Count; i++) byIndex[index.Terms[i].Index] = i;
-        foreach (var vector in index.FieldVectors)
-        {
-            foreach (var (termIndex, weight) in vector.Elements)
-            {
-                // weight is k/1000 rounded by lunr; k/1000 in JavaScript gives back the very same double.
-                var slot = postings[byIndex[termIndex], vector.Field] ??= [];
-                slot.Add((vector.DocumentRef, (long)Math.Round(weight * 1000)));
-            }
-        }
-
-        var entries = index.Terms.Select((term, i) =>
+        var entries = index.Terms.Select(term =>
         {
             var sb = new StringBuilder("[").Append(Json.String(term.Text)).Append(',').Append(term.Index);
             for (var f = 0; f < index.Fields.Count; f++)
             {
                 sb.Append(",[");
-                var previous = 0;
-                var first = true;
-                foreach (var (doc, weight) in postings[i, f] ?? [])
+                var documents = index.Documents(term.Index, f);
+                var weights = index.Weights(term.Index, f);
+                for (var i = 0; i < documents.Length; i++)
                 {
-                    if (!first) sb.Append(',');
-                    first = false;
-                    sb.Append(doc - previous).Append(',').Append(weight);
-                    previous = doc;
+                    if (i > 0) sb.Append(',');
+                    // lunr's weight is this over 1000; k/1000 in JavaScript gives back the very same double.
+                    sb.Append(documents[i] - (i == 0 ? 0 : documents[i - 1])).Append(',').Append(weights[i]);
                 }
                 sb.Append(']');
             }
@@ -131,7 +104,7 @@ public static class SearchIndexWriter
     {
         var entries = index.Terms.Select(term =>
         {
-            var documentFrequency = term.Documents.SelectMany(d => d).Distinct().Count();
+            var documentFrequency = index.DocumentFrequency(term.Index);
             var word = term.Word == term.Text ? "" : Json.String(term.Word);
             return (term.Text, Json: $"[{Json.String(term.Text)},{documentFrequency}{(word.Length > 0 ? "," + word : "")}]");
         });
@@ -164,7 +137,8 @@ public static class SearchIndexWriter
         return ranges;
     }
 
-    private static string DocumentJson(SearchDocument d)
+    /// <summary>What a result shows of a document: address, title, type, summary and the start of its text.</summary>
+    internal static string DocumentJson(SearchDocument d)
     {
         var text = d.Body.Length <= SnippetSourceCharacters ? d.Body : CutAtWord(d.Body, SnippetSourceCharacters);
         return $"{{\"url\":{Json.String(d.Url)},\"title\":{Json.String(d.Title)},\"type\":{Json.String(d.Type.Label)}," +
@@ -175,7 +149,7 @@ public static class SearchIndexWriter
     /// Facet values (facet, slug, label) and per document the indexes of its values, one character each
     /// (U+0100 + index) so ten thousand documents stay a small, well-compressing string.
     /// </summary>
-    private static string WriteFacets(List<SearchDocument> docs, Action<SearchFile> emit)
+    private static string WriteFacets(IReadOnlyList<IndexedDocument> docs, Action<SearchFile> emit)
     {
         var order = SearchFacets.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var values = docs.SelectMany(d => d.Facets.Prepend(d.Type)).Distinct()

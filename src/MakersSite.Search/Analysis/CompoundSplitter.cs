@@ -19,8 +19,6 @@ public sealed class CompoundSplitter
     public const int MaxPartSize = 15;
 
     private readonly CharArraySet _dictionary;
-    // Words repeat (Zipf): split each distinct word once. Safe across threads.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _cache = new(StringComparer.Ordinal);
 
     private CompoundSplitter(CharArraySet dictionary)
     {
@@ -28,31 +26,13 @@ public sealed class CompoundSplitter
         _chains = new(NewChain);
     }
 
-    /// <summary>A splitter whose dictionary is every word in <paramref name="texts"/> that can stand as a part.</summary>
-    public static CompoundSplitter FromTexts(IEnumerable<string> texts)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            foreach (var token in DutchAnalyzer.Tokenize(text))
-            {
-                var word = DutchAnalyzer.Trim(token);
-                if (word.Length >= MinPartSize && word.All(char.IsLetter) && !DutchStopWords.Contains(word)) words.Add(word);
-            }
-        }
-        return new CompoundSplitter(new CharArraySet(LuceneVersion.LUCENE_48, words, ignoreCase: false));
-    }
+    /// <summary>A splitter whose dictionary is every word of <paramref name="words"/> (the site's trimmed words) that can stand as a part.</summary>
+    public static CompoundSplitter FromWords(IEnumerable<string> words) =>
+        new(new CharArraySet(LuceneVersion.LUCENE_48,
+            words.Where(w => w.Length >= MinPartSize && w.All(char.IsLetter) && !DutchStopWords.Contains(w)).ToList(), ignoreCase: false));
 
-    /// <summary>The parts of every compound among <paramref name="words"/> (lowercased, trimmed), space-separated.</summary>
-    public string PartsOf(IEnumerable<string> words)
-    {
-        var parts = new List<string>();
-        foreach (var word in words)
-        {
-            if (word.Length >= MinWordSize) parts.AddRange(_cache.GetOrAdd(word, Split));
-        }
-        return string.Join(' ', parts);
-    }
+    /// <summary>Whether a word is long enough to be looked at as a compound.</summary>
+    public static bool MaySplit(string word) => word.Length >= MinWordSize;
 
     // Lucene token streams are reusable but not thread-safe: one chain per thread, given each word in turn,
     // because building the chain costs far more than splitting one word.
@@ -68,8 +48,10 @@ public sealed class CompoundSplitter
         return (tokenizer, filter, filter.AddAttribute<ICharTermAttribute>());
     }
 
-    private string[] Split(string word)
+    /// <summary>The parts of one word (lowercased, trimmed), in the order the filter finds them; none when it is no compound.</summary>
+    public string[] Split(string word)
     {
+        if (!MaySplit(word)) return [];
         var (tokenizer, filter, term) = _chains.Value;
         var parts = new List<string>();
         tokenizer.SetReader(new StringReader(word));

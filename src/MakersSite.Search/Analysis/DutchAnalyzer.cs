@@ -42,6 +42,30 @@ public sealed class DutchAnalyzer
         }
     }
 
+    /// <summary>Receives one word: a trimmed, non-empty token, before the stop word filter.</summary>
+    public delegate void WordVisitor<TState>(ReadOnlySpan<char> word, ref TState state);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> as <see cref="Tokenize"/> and <see cref="Trim"/> give them, in order, as
+    /// spans of one lowercased copy of the text: the index builder analyses a whole site without a string per token.
+    /// </summary>
+    public static void ForEachWord<TState>(string? text, ref TState state, WordVisitor<TState> visit)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        var lower = JavaScriptText.ToLowerCase(text.Normalize(NormalizationForm.FormC)).AsSpan();
+        var start = 0;
+        for (var end = 0; end <= lower.Length; end++)
+        {
+            if (end < lower.Length && !IsSeparator(lower[end])) continue;
+            var first = start;
+            var last = end;
+            while (first < last && !IsWordCharacter(lower[first])) first++;
+            while (last > first && !IsWordCharacter(lower[last - 1])) last--;
+            if (last > first) visit(lower[first..last], ref state);
+            start = end + 1;
+        }
+    }
+
     /// <summary>lunr.tokenizer after NFC: lowercase the whole text, then cut at every <c>\s</c> or '-' code unit.</summary>
     public static List<string> Tokenize(string? text)
     {

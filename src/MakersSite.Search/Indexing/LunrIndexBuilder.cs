@@ -1,142 +1,120 @@
-using MakersSite.Search.Analysis;
-
 namespace MakersSite.Search.Indexing;
 
-/// <summary>The analysed fields of one document: per field its terms, and for fields that show words, the words they came from.</summary>
-public sealed record AnalyzedDocument(string[][] Terms, string[]?[] Words);
-
 /// <summary>
-/// lunr 2.3.9's <c>lunr.Builder</c> with the nl pipeline, reimplemented so the generator needs no JavaScript:
-/// BM25 with k1 = 1.2 and b = 0.75, idf as lunr computes it, weights rounded as <c>Math.round(score * 1000) / 1000</c>.
-/// Documents must be added in ascending ref order (refs are numbers), which is also the order lunr.js keeps.
-/// <see cref="Analyze"/> is thread-safe and may run in parallel; <see cref="Add(int, AnalyzedDocument)"/> must be
-/// called in order, because lunr numbers terms in the order it first meets them.
+/// lunr 2.3.9's <c>lunr.Builder</c> with the nl pipeline's terms already worked out by the caller: BM25 with
+/// k1 = 1.2 and b = 0.75, idf as lunr computes it, weights rounded as <c>Math.round(score * 1000) / 1000</c>.
+/// Terms arrive as keys (any dense numbering of the distinct terms); the builder numbers them as lunr does, in the
+/// order it first meets them, with documents in ascending ref order, the order lunr.js keeps.
 /// </summary>
 public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    [ThreadStatic] private static DutchAnalyzer? _analyzer;
+    /// <summary>Fills, per field in field order, the term keys of one document's tokens in text order.</summary>
+    public delegate void TermSource(int document, List<int>[] fieldTerms);
 
-    private readonly Dictionary<string, IndexTerm> _terms = new(StringComparer.Ordinal);
-    private readonly List<IndexTerm> _byIndex = [];
-    // lunr's fieldTermFrequencies, compact: per document and field, term indexes and their counts.
-    private readonly List<(int Ref, int Field, int Length, int[] Terms, int[] Counts)> _fieldRefs = [];
-    private readonly Dictionary<IndexTerm, Dictionary<string, int>> _surfaces = [];
-    private int _documentCount;
-    private int _lastRef = -1;
-
-    public AnalyzedDocument Analyze(IReadOnlyList<string?> texts)
+    /// <summary>
+    /// Builds the index of <paramref name="refs"/> (ascending). A weight needs whole-site statistics and a site has
+    /// millions of postings, so instead of keeping every document's term counts until the end (as lunr does), the
+    /// documents are read twice: once to number terms and count them, once to weigh them straight into the postings.
+    /// </summary>
+    /// <param name="terms">Called twice for each document, with the same result both times.</param>
+    /// <param name="termTexts">The text of each term key.</param>
+    /// <param name="termWords">Per term key, the word shown for it in suggestions; null: the term itself.</param>
+    public LunrIndex Build(IReadOnlyList<int> refs, TermSource terms, IReadOnlyList<string> termTexts, IReadOnlyList<string?> termWords)
     {
-        if (texts.Count != fields.Count) throw new ArgumentException($"Expected {fields.Count} field texts.", nameof(texts));
-        var analyzer = _analyzer ??= new DutchAnalyzer();
-        var terms = new string[fields.Count][];
-        var words = new string[]?[fields.Count];
-        for (var f = 0; f < fields.Count; f++)
+        for (var d = 1; d < refs.Count; d++)
         {
-            var fieldTerms = new List<string>();
-            var fieldWords = fields[f].ShowsWords ? new List<string>() : null;
-            analyzer.Analyze(texts[f], fieldTerms, fieldWords);
-            terms[f] = fieldTerms.ToArray();
-            words[f] = fieldWords?.ToArray();
+            if (refs[d] <= refs[d - 1]) throw new ArgumentException("Document refs must be ascending.", nameof(refs));
         }
-        return new AnalyzedDocument(terms, words);
-    }
+        var fieldCount = fields.Count;
+        var fieldTerms = Enumerable.Range(0, fieldCount).Select(_ => new List<int>()).ToArray();
+        var indexOfKey = new int[termTexts.Count];
+        Array.Fill(indexOfKey, -1);
+        var keyOfIndex = new List<int>();
+        var fieldDocuments = new List<int>(); // per lunr index × field: documents with the term in that field
+        var totalLength = new double[fieldCount];
+        var seen = new int[termTexts.Count]; // per term index: the last (document, field) it was counted for, + 1
 
-    /// <summary>Analyses one more field of a document (a field derived from the others' words, such as compound parts).</summary>
-    public void AnalyzeField(AnalyzedDocument document, int field, string? text)
-    {
-        var analyzer = _analyzer ??= new DutchAnalyzer();
-        var terms = new List<string>();
-        var words = fields[field].ShowsWords ? new List<string>() : null;
-        analyzer.Analyze(text, terms, words);
-        document.Terms[field] = terms.ToArray();
-        document.Words[field] = words?.ToArray();
-    }
-
-    /// <param name="texts">The text of each field, in field order (null or empty: the field is empty).</param>
-    public void Add(int documentRef, IReadOnlyList<string?> texts) => Add(documentRef, Analyze(texts));
-
-    public void Add(int documentRef, AnalyzedDocument document)
-    {
-        if (documentRef <= _lastRef) throw new ArgumentException("Documents must be added in ascending ref order.", nameof(documentRef));
-        _lastRef = documentRef;
-        _documentCount++;
-        var counts = new Dictionary<int, int>();
-        for (var f = 0; f < fields.Count; f++)
+        // Pass 1: number the terms in meeting order and count documents per term and field.
+        for (var d = 0; d < refs.Count; d++)
         {
-            counts.Clear();
-            var order = new List<int>();
-            var terms = document.Terms[f];
-            var words = document.Words[f];
-            for (var i = 0; i < terms.Length; i++)
+            terms(d, fieldTerms);
+            for (var f = 0; f < fieldCount; f++)
             {
-                if (!_terms.TryGetValue(terms[i], out var entry))
+                totalLength[f] += fieldTerms[f].Count;
+                var run = d * fieldCount + f + 1;
+                foreach (var key in fieldTerms[f])
                 {
-                    _terms[terms[i]] = entry = new IndexTerm(terms[i], _byIndex.Count, fields.Count);
-                    _byIndex.Add(entry);
+                    var index = indexOfKey[key];
+                    if (index < 0)
+                    {
+                        indexOfKey[key] = index = keyOfIndex.Count;
+                        keyOfIndex.Add(key);
+                        for (var i = 0; i < fieldCount; i++) fieldDocuments.Add(0);
+                    }
+                    if (seen[index] == run) continue;
+                    seen[index] = run;
+                    fieldDocuments[index * fieldCount + f]++;
                 }
-                if (counts.TryGetValue(entry.Index, out var count)) counts[entry.Index] = count + 1;
-                else
-                {
-                    counts[entry.Index] = 1;
-                    order.Add(entry.Index);
-                }
-                var documents = entry.Documents[f];
-                if (documents.Count == 0 || documents[^1] != documentRef) documents.Add(documentRef);
-                if (words is null) continue;
-                if (!_surfaces.TryGetValue(entry, out var forms)) _surfaces[entry] = forms = new Dictionary<string, int>(StringComparer.Ordinal);
-                forms[words[i]] = forms.GetValueOrDefault(words[i]) + 1;
             }
-            _fieldRefs.Add((documentRef, f, terms.Length, order.ToArray(), order.Select(t => counts[t]).ToArray()));
-        }
-    }
-
-    public LunrIndex Build()
-    {
-        var averageLength = new double[fields.Count];
-        for (var f = 0; f < fields.Count; f++)
-        {
-            double total = 0;
-            foreach (var fieldRef in _fieldRefs) if (fieldRef.Field == f) total += fieldRef.Length;
-            averageLength[f] = total / _documentCount;
         }
 
-        var idf = _byIndex.Select(term => Idf(term, _documentCount)).ToArray();
-        var vectors = new List<FieldVector>(_fieldRefs.Count);
-        foreach (var (documentRef, f, length, terms, counts) in _fieldRefs)
+        var termCount = keyOfIndex.Count;
+        var averageLength = totalLength.Select(total => total / refs.Count).ToArray();
+        var idf = new double[termCount];
+        for (var t = 0; t < termCount; t++)
         {
-            var boost = fields[f].Boost == 0 ? 1 : fields[f].Boost; // lunr: `boost || 1`
-            var elements = new (int, double)[terms.Length];
-            for (var i = 0; i < terms.Length; i++)
+            // lunr.idf: documents with the term are counted once per field they contain it in.
+            var withTerm = 0;
+            for (var f = 0; f < fieldCount; f++) withTerm += fieldDocuments[t * fieldCount + f];
+            var x = (refs.Count - withTerm + 0.5) / (withTerm + 0.5);
+            idf[t] = JavaScriptMath.Log(1 + Math.Abs(x));
+        }
+        var offsets = new int[termCount * fieldCount + 1];
+        for (var i = 0; i < termCount * fieldCount; i++) offsets[i + 1] = offsets[i] + fieldDocuments[i];
+        var fill = offsets[..^1];
+        var documents = new int[offsets[^1]];
+        var weights = new int[offsets[^1]];
+
+        // Pass 2: term frequencies per document and field, weighed into the postings (documents ascending).
+        var counts = new int[termCount];
+        var order = new List<int>();
+        for (var d = 0; d < refs.Count; d++)
+        {
+            terms(d, fieldTerms);
+            for (var f = 0; f < fieldCount; f++)
             {
-                double tf = counts[i];
-                // The same operations in the same order as lunr, so every rounding step matches.
-                var score = idf[terms[i]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / averageLength[f])) + tf);
-                score *= boost;
-                elements[i] = (terms[i], JavaScriptMath.Round(score * 1000) / 1000);
+                order.Clear();
+                foreach (var key in fieldTerms[f])
+                {
+                    var index = indexOfKey[key];
+                    if (counts[index]++ == 0) order.Add(index);
+                }
+                var boost = fields[f].Boost == 0 ? 1 : fields[f].Boost; // lunr: `boost || 1`
+                var length = fieldTerms[f].Count;
+                foreach (var index in order)
+                {
+                    double tf = counts[index];
+                    counts[index] = 0;
+                    // The same operations in the same order as lunr, so every rounding step matches.
+                    var score = idf[index] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / averageLength[f])) + tf);
+                    score *= boost;
+                    var slot = fill[index * fieldCount + f]++;
+                    documents[slot] = refs[d];
+                    weights[slot] = (int)JavaScriptMath.Round(score * 1000);
+                }
             }
-            Array.Sort(elements, (x, y) => x.Item1.CompareTo(y.Item1));
-            vectors.Add(new FieldVector(documentRef, f, elements));
         }
 
-        var sorted = _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal).ToList();
-        foreach (var term in sorted)
+        var sorted = new IndexTerm[termCount];
+        for (var t = 0; t < termCount; t++)
         {
-            // The word shown for a term in "bedoelde je …?": its most frequent form, ties broken ordinally.
-            term.Word = _surfaces.TryGetValue(term, out var words)
-                ? words.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).First().Key
-                : term.Text;
+            var key = keyOfIndex[t];
+            sorted[t] = new IndexTerm(termTexts[key], t, termWords[key] ?? termTexts[key]);
         }
-        return new LunrIndex(fields, sorted, vectors, _documentCount);
-    }
-
-    /// <summary>lunr.idf: documents with the term are counted once per field they contain it in.</summary>
-    private static double Idf(IndexTerm term, int documentCount)
-    {
-        var withTerm = term.Documents.Sum(d => d.Count);
-        var x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
-        return JavaScriptMath.Log(1 + Math.Abs(x));
+        Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Text, y.Text));
+        return new LunrIndex(fields, sorted, refs.ToArray(), offsets, documents, weights);
     }
 }

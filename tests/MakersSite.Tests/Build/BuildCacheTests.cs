@@ -12,7 +12,7 @@ public sealed class BuildCacheTests : IDisposable
     private readonly TestSite _site = TestSite.FromDefaultContent();
     private string CleanOutput => Path.Combine(_site.Root, "clean");
 
-    private BuildResult Cached() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
+    private BuildResult Cached() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { KeepSearchIndex = true });
 
     private BuildResult Clean()
     {
@@ -37,6 +37,7 @@ public sealed class BuildCacheTests : IDisposable
         var first = Cached();
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         Assert.Equal(0, first.PagesFromCache);
+        Assert.NotNull(first.Search);
         var before = TestSite.Snapshot(_site.Output);
 
         var second = Cached();

@@ -92,7 +92,7 @@ public sealed class TestSite : IDisposable
     public static readonly DateOnly Today = new(2026, 11, 22);
 
     public BuildResult Build(string? output = null, bool drafts = false, DateOnly? today = null) =>
-        new SiteBuilder().Build(new BuildOptions(Root, output, IncludeDrafts: drafts, Today: today ?? Today));
+        new SiteBuilder().Build(new BuildOptions(Root, output, IncludeDrafts: drafts, Today: today ?? Today) { KeepSearchIndex = true });
 
     public BuildResult Check(DateOnly? today = null) =>
         new SiteBuilder().Build(new BuildOptions(Root, WriteOutput: false, Today: today ?? Today));

@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using MakersSite.Search.Analysis;
+using MakersSite.Search.Indexing;
+
+namespace MakersSite.Search;
+
+/// <summary>
+/// Collects a site's search documents while its pages are being finished (from any thread, in any order) and then
+/// writes the search data. Each document is analysed when it comes in and kept only as word numbers plus what a
+/// result shows, so a big site's texts are never all in memory; stemming and compound splitting then run once per
+/// distinct word instead of once per occurrence.
+/// </summary>
+/// <param name="keepTexts">Keep the documents themselves, for <see cref="SearchBundle.FieldTexts"/> (conformance tests).</param>
+/// <param name="deferAnalysis">Keep documents whole and analyse them all at <see cref="Key"/> or <see cref="Write"/>:
+/// for serve, which reloads the browser once pages are written, before the index, and must not wait for analysis.</param>
+public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false)
+{
+    private const int AnalysedFields = 3; // title, summary, body; the fourth, compound parts, is derived from them
+
+    // Words: per analysed field the numbers of its words, stop words left out. Shown: kept as UTF-8, half the memory of a string.
+    private sealed record Entry(string Url, IndexedDocument Shown, int[][] Words, byte[] Hash, SearchDocument? Kept);
+
+    private readonly WordTable _words = new();
+    private readonly ConcurrentBag<Entry> _entries = [];
+    private readonly ConcurrentBag<SearchDocument> _deferred = [];
+
+    public int Count => _entries.Count + _deferred.Count;
+
+    /// <summary>Takes in one document. Thread-safe.</summary>
+    public void Add(SearchDocument document)
+    {
+        if (deferAnalysis) _deferred.Add(document);
+        else _entries.Add(Analyze(document));
+    }
+
+    private void AnalyzeDeferred(int? cores)
+    {
+        var documents = new List<SearchDocument>();
+        while (_deferred.TryTake(out var document)) documents.Add(document);
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount }, d => _entries.Add(Analyze(d)));
+    }
+
+    private Entry Analyze(SearchDocument document)
+    {
+        var words = new int[AnalysedFields][];
+        var numbers = new List<int>();
+        string[] texts = [document.Title, document.Summary, document.Body];
+        for (var f = 0; f < AnalysedFields; f++)
+        {
+            numbers.Clear();
+            var state = (_words, numbers);
+            DutchAnalyzer.ForEachWord(texts[f], ref state, static (ReadOnlySpan<char> word, ref (WordTable Table, List<int> Into) s) =>
+            {
+                var number = s.Table.Number(word);
+                if (number >= s.Table.StopWordCount) s.Into.Add(number);
+            });
+            words[f] = numbers.ToArray();
+        }
+        var shown = new IndexedDocument(Encoding.UTF8.GetBytes(SearchIndexWriter.DocumentJson(document)), document.Type, document.Facets);
+        return new Entry(document.Url, shown, words, Fingerprint(document), keepTexts ? document : null);
+    }
+
+    /// <summary>A hash of everything the search data is made from: <paramref name="stamp"/> (the generator) and each document's address, texts and facets.</summary>
+    /// <param name="cores">How many cores may analyse documents whose analysis was deferred.</param>
+    public string Key(string stamp, int? cores = null)
+    {
+        AnalyzeDeferred(cores);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(stamp));
+        foreach (var entry in _entries.OrderBy(e => e.Url, StringComparer.Ordinal)) hash.AppendData(entry.Hash);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
+    /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
+    /// <param name="cores">How many cores stemming and splitting may use (serve leaves one free for the browser it just told to reload).</param>
+    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null)
+    {
+        AnalyzeDeferred(cores);
+        var documents = _entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
+        var wordCount = _words.Count;
+
+        // Each distinct word once: its stem (the term), and when it is a compound, its parts. Stemmers keep state:
+        // one per thread.
+        var stems = new string[wordCount];
+        Parallel.For(_words.StopWordCount, wordCount, parallel, () => new DutchStemmer(), (w, _, stemmer) =>
+        {
+            stemmer.SetCurrent(_words[w]);
+            stemmer.Stem();
+            stems[w] = stemmer.Current;
+            return stemmer;
+        }, _ => { });
+        var termKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termOfWord = new int[wordCount];
+        for (var w = 0; w < wordCount; w++)
+        {
+            // Stop words and words the stemmer empties are no terms (lunr.Pipeline drops empty tokens).
+            if (w < _words.StopWordCount || stems[w].Length == 0)
+            {
+                termOfWord[w] = -1;
+                continue;
+            }
+            if (!termKeys.TryGetValue(stems[w], out var key)) termKeys[stems[w]] = key = termKeys.Count;
+            termOfWord[w] = key;
+        }
+        var splitter = CompoundSplitter.FromWords(Enumerable.Range(_words.StopWordCount, wordCount - _words.StopWordCount).Select(w => _words[w]));
+        var parts = new int[wordCount][];
+        Parallel.For(_words.StopWordCount, wordCount, parallel, w =>
+        {
+            parts[w] = termOfWord[w] < 0 || !CompoundSplitter.MaySplit(_words[w]) ? [] : splitter.Split(_words[w]).Select(NumberOf).ToArray();
+        });
+
+        // How often each word is used (for suggestions) and, when asked, the texts lunr.js would be given.
+        var uses = new int[wordCount];
+        var fieldTexts = new List<string?[]>();
+        foreach (var document in documents)
+        {
+            var partWords = new List<string>();
+            for (var f = 0; f < AnalysedFields; f++)
+            {
+                foreach (var w in document.Words[f])
+                {
+                    if (termOfWord[w] < 0) continue;
+                    uses[w]++;
+                    if (document.Kept is not null) partWords.AddRange(parts[w].Select(p => _words[p]));
+                }
+            }
+            if (document.Kept is { } kept) fieldTexts.Add([kept.Title, kept.Summary, kept.Body, string.Join(' ', partWords)]);
+        }
+
+        // The word shown for a term in "bedoelde je …?": its most frequent form in the fields that show words,
+        // ties broken ordinally; a term met only as a compound part shows itself.
+        var termTexts = new string[termKeys.Count];
+        foreach (var (text, key) in termKeys) termTexts[key] = text;
+        var termWords = new string?[termKeys.Count];
+        var bestUses = new int[termKeys.Count];
+        for (var w = 0; w < wordCount; w++)
+        {
+            if (uses[w] == 0) continue;
+            var key = termOfWord[w];
+            if (uses[w] > bestUses[key] || (uses[w] == bestUses[key] && string.CompareOrdinal(_words[w], termWords[key]) < 0))
+            {
+                bestUses[key] = uses[w];
+                termWords[key] = _words[w];
+            }
+        }
+        // Terms in document order, as lunr meets them: title, summary, body, then the parts of their compounds.
+        void TermsOf(int id, List<int>[] fieldTerms)
+        {
+            foreach (var list in fieldTerms) list.Clear();
+            for (var f = 0; f < AnalysedFields; f++)
+            {
+                foreach (var w in documents[id].Words[f])
+                {
+                    if (termOfWord[w] < 0) continue;
+                    fieldTerms[f].Add(termOfWord[w]);
+                    foreach (var part in parts[w])
+                    {
+                        if (termOfWord[part] >= 0) fieldTerms[AnalysedFields].Add(termOfWord[part]);
+                    }
+                }
+            }
+        }
+        var index = new LunrIndexBuilder(SearchIndexWriter.Fields).Build(Enumerable.Range(0, documents.Length).ToArray(), TermsOf, termTexts, termWords);
+
+        var collected = new List<SearchFile>();
+        SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add);
+        return new SearchBundle(collected, index, documents.Select(d => d.Kept).OfType<SearchDocument>().ToList(), fieldTexts);
+
+        int NumberOf(string part) => _words.TryGetNumber(part, out var number) ? number
+            : throw new InvalidOperationException($"Compound part '{part}' is not a word of the site.");
+    }
+
+    private static byte[] Fingerprint(SearchDocument d)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            hash.AppendData(BitConverter.GetBytes(text.Length));
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+        }
+        foreach (var text in new[] { d.Url, d.Title, d.Summary, d.Body }) Add(text);
+        foreach (var facet in d.Facets.Prepend(d.Type)) Add($"{facet.Facet}\0{facet.Slug}\0{facet.Label}");
+        return hash.GetHashAndReset();
+    }
+}
