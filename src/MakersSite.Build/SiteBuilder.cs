@@ -170,6 +170,9 @@ public sealed class SiteBuilder(Action<string>? log = null)
         }
 
         log?.Invoke("zoekindex");
+        // Rendering leaves a heap several times what is still live; give it back before the index, the other
+        // memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.1 s at 10,000 pages).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
         // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
         // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each
