@@ -16,7 +16,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
 {
     // One parser per thread: pages are post-processed in parallel.
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
-    private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "formaction"];
+    private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal) { "href", "src", "action", "poster", "formaction" };
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
     /// <param name="inspect">Sees the finished document before it is written out, so later phases need not parse the page again.</param>
@@ -25,26 +25,37 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
         var document = Parser.Value!.ParseDocument(html);
         AddHeadingAnchors(document);
         LinkGlossaryTerms(document);
-        foreach (var element in document.All.ToList())
+        // Only attributes change from here on, so the live list of elements can be walked as it is.
+        var changes = new List<(string Name, string? Value)>();
+        foreach (var element in document.All)
         {
-            RemoveEventHandlers(element);
-            if (element.GetAttribute("srcset") is { } srcset)
+            changes.Clear();
+            foreach (var attribute in element.Attributes)
             {
-                // "url 320w, url 640w": each candidate is a URL like src, checked and made relative the same way.
-                var candidates = srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                    .Select(c => c.Split(' ', 2))
-                    .Select(parts => (Url: RewriteUrl(url, parts[0], broken, keepAbsolute: !relativeLinks), Descriptor: parts.Length > 1 ? " " + parts[1] : ""))
-                    .Where(c => c.Url is not null)
-                    .Select(c => c.Url + c.Descriptor);
-                element.SetAttribute("srcset", string.Join(", ", candidates));
+                var name = attribute.Name;
+                var value = attribute.Value;
+                // Defence in depth: templates escape content, and no on* attribute survives into public/ either way.
+                if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)) changes.Add((name, null));
+                else if (name == "srcset")
+                {
+                    // "url 320w, url 640w": each candidate is a URL like src, checked and made relative the same way.
+                    var candidates = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                        .Select(c => c.Split(' ', 2))
+                        .Select(parts => (Url: RewriteUrl(url, parts[0], broken, keepAbsolute: !relativeLinks), Descriptor: parts.Length > 1 ? " " + parts[1] : ""))
+                        .Where(c => c.Url is not null)
+                        .Select(c => c.Url + c.Descriptor);
+                    changes.Add((name, string.Join(", ", candidates)));
+                }
+                else if (UrlAttributes.Contains(name))
+                {
+                    var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalLink(element));
+                    if (rewritten != value) changes.Add((name, rewritten));
+                }
             }
-            foreach (var attribute in UrlAttributes)
+            foreach (var (name, value) in changes)
             {
-                var value = element.GetAttribute(attribute);
-                if (value is null) continue;
-                var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalLink(element));
-                if (rewritten is null) element.RemoveAttribute(attribute);
-                else if (rewritten != value) element.SetAttribute(attribute, rewritten);
+                if (value is null) element.RemoveAttribute(name);
+                else element.SetAttribute(name, value);
             }
         }
         inspect?.Invoke(document);
@@ -71,13 +82,6 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
 
     private static bool IsCanonicalLink(IElement element) =>
         element.LocalName == "link" && element.GetAttribute("rel") == "canonical";
-
-    /// <summary>Defence in depth: templates escape content, and no on* attribute survives into public/ either way.</summary>
-    private static void RemoveEventHandlers(IElement element)
-    {
-        foreach (var attribute in element.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).ToList())
-            element.RemoveAttribute(attribute.Name);
-    }
 
     /// <summary>
     /// Where a word the page explains (a &lt;dfn id&gt; in its glossary) first appears in the text, it links to the

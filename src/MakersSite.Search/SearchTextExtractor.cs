@@ -21,10 +21,22 @@ public static class SearchTextExtractor
     /// <summary>Title (the h1), summary (meta description) and body text of a page, or null when the page has no body to index.</summary>
     public static (string Title, string Summary, string Body)? Extract(IDocument document)
     {
-        var region = document.QuerySelector("[data-search-body]") ?? document.QuerySelector("main");
+        // One walk over the document finds all four, where a selector query each would walk it four times.
+        IElement? marked = null, main = null, heading = null, description = null;
+        foreach (var element in document.All)
+        {
+            switch (element.LocalName)
+            {
+                case "main": main ??= element; break;
+                case "h1": heading ??= element; break;
+                case "meta" when description is null && element.GetAttribute("name") == "description": description = element; break;
+            }
+            if (marked is null && element.HasAttribute("data-search-body")) marked = element;
+        }
+        var region = marked ?? main;
         if (region is null) return null;
-        var title = Normalize(document.QuerySelector("h1")?.TextContent ?? document.Title ?? "");
-        var summary = Normalize(document.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "");
+        var title = Normalize(heading?.TextContent ?? document.Title ?? "");
+        var summary = Normalize(description?.GetAttribute("content") ?? "");
         var sb = new StringBuilder();
         Append(region, sb);
         return (title, summary, Normalize(sb.ToString()));
@@ -40,7 +52,7 @@ public static class SearchTextExtractor
                     sb.Append(text.Data);
                     break;
                 case IElement element when Skipped.Contains(element.LocalName) || element.HasAttribute("data-search-ignore")
-                                            || element.ClassList.Contains("anchor") || element.ClassList.Contains("visually-hidden"):
+                                            || HasClass(element, "anchor") || HasClass(element, "visually-hidden"):
                     break;
                 case IElement element when element.LocalName == "h1":
                     break; // the title is its own field
@@ -52,6 +64,18 @@ public static class SearchTextExtractor
                     break;
             }
         }
+    }
+
+    /// <summary>Whether the class attribute lists <paramref name="name"/>, without building a ClassList per element.</summary>
+    private static bool HasClass(IElement element, string name)
+    {
+        var classes = element.GetAttribute("class");
+        if (classes is null) return false;
+        foreach (var range in classes.AsSpan().SplitAny(" \t\n\f\r"))
+        {
+            if (classes.AsSpan()[range].SequenceEqual(name)) return true;
+        }
+        return false;
     }
 
     /// <summary>NFC, and every run of white space (HTML's or Unicode's) as one space.</summary>
