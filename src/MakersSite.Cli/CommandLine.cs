@@ -215,6 +215,10 @@ public static class CommandLine
 
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // kill, docker stop, an editor's stop button: SIGTERM must end serve too. Kestrel's host takes SIGTERM to stop
+        // itself only, which left the process waiting here for a Ctrl+C that never comes.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context => { context.Cancel = true; stop.Cancel(); });
         var session = ServeSession.StartAsync(root, port, stderr).GetAwaiter().GetResult();
         stdout.WriteLine($"Voorbeeld op {session.BaseUrl} (alleen op deze computer). Stoppen: Ctrl+C.");
         try { Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult(); }
