@@ -22,6 +22,9 @@ public sealed record BuildOptions(
     /// <summary>Pages loaded by earlier builds of the same process (serve), reused while their files are unchanged.</summary>
     public Content.Loading.LoadedPageMemo? LoadedPages { get; init; }
 
+    /// <summary>The search analysis of earlier builds of the same process (serve): documents that did not change are not analysed again.</summary>
+    public Search.SearchAnalysisMemo? SearchMemo { get; init; }
+
     /// <summary>
     /// Called once the pages and files are in the output, before the search index is built (serve reloads the
     /// browser then, so an edit shows without waiting for the index).

@@ -99,7 +99,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var searchDocuments = new SearchDocuments(graph);
         var broken = new List<BrokenLink>[jobs.Count];
         // Search documents are analysed as pages finish, so their texts need not be kept; serve defers that until it has sent the reload.
-        var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null);
+        var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null, options.SearchMemo);
         var offlinePages = new string?[jobs.Count];
         var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
         cache?.BeginBuild();
@@ -177,7 +177,8 @@ public sealed class SiteBuilder(Action<string>? log = null)
         log?.Invoke("zoekindex");
         // Rendering leaves a heap several times what is still live; give it back before the index, the other
         // memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.1 s at 10,000 pages).
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // Not in serve: the browser is reloading right now, and a blocking collection would hold up its requests.
+        if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
         // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
         // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each

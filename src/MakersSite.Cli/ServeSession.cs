@@ -35,6 +35,7 @@ public sealed class ServeSession : IAsyncDisposable
         var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview"))
         {
             LoadedPages = new(),
+            SearchMemo = new(),
             SearchCores = Math.Max(1, Environment.ProcessorCount - 1),
             Cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(root, ".cache", "build"), keepPagesInMemory: true),
         }, log);

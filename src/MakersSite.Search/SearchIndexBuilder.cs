@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Lucene.Net.Tartarus.Snowball.Ext;
 using MakersSite.Search.Analysis;
 using MakersSite.Search.Indexing;
 
@@ -16,15 +15,13 @@ namespace MakersSite.Search;
 /// <param name="keepTexts">Keep the documents themselves, for <see cref="SearchBundle.FieldTexts"/> (conformance tests).</param>
 /// <param name="deferAnalysis">Keep documents whole and analyse them all at <see cref="Key"/> or <see cref="Write"/>:
 /// for serve, which reloads the browser once pages are written, before the index, and must not wait for analysis.</param>
-public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false)
+/// <param name="memo">The analysis of the previous build in the same process (serve): unchanged documents are not analysed again.</param>
+public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false, SearchAnalysisMemo? memo = null)
 {
     private const int AnalysedFields = 3; // title, summary, body; the fourth, compound parts, is derived from them
 
-    // Words: per analysed field the numbers of its words, stop words left out. Shown: kept as UTF-8, half the memory of a string.
-    private sealed record Entry(string Url, IndexedDocument Shown, int[][] Words, byte[] Hash, SearchDocument? Kept);
-
-    private readonly WordTable _words = new();
-    private readonly ConcurrentBag<Entry> _entries = [];
+    private readonly WordTable _words = memo?.Words ?? new();
+    private readonly ConcurrentBag<SearchEntry> _entries = [];
     private readonly ConcurrentBag<SearchDocument> _deferred = [];
 
     public int Count => _entries.Count + _deferred.Count;
@@ -43,8 +40,10 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount }, d => _entries.Add(Analyze(d)));
     }
 
-    private Entry Analyze(SearchDocument document)
+    private SearchEntry Analyze(SearchDocument document)
     {
+        var hash = Fingerprint(document);
+        if (memo is not null && memo.Entries.TryGetValue(Convert.ToHexString(hash), out var known) && (known.Kept is not null) == keepTexts) return known;
         var words = new int[AnalysedFields][];
         var numbers = new List<int>();
         string[] texts = [document.Title, document.Summary, document.Body];
@@ -60,7 +59,7 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
             words[f] = numbers.ToArray();
         }
         var shown = new IndexedDocument(Encoding.UTF8.GetBytes(SearchIndexWriter.DocumentJson(document)), document.Type, document.Facets);
-        return new Entry(document.Url, shown, words, Fingerprint(document), keepTexts ? document : null);
+        return new SearchEntry(document.Url, shown, words, hash, keepTexts ? document : null);
     }
 
     /// <summary>A hash of everything the search data is made from: <paramref name="stamp"/> (the generator) and each document's address, texts and facets.</summary>
@@ -68,6 +67,8 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     public string Key(string stamp, int? cores = null)
     {
         AnalyzeDeferred(cores);
+        // What the next build may reuse: this build's documents (a removed or edited one's entry goes).
+        if (memo is not null) memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(stamp));
         foreach (var entry in _entries.OrderBy(e => e.Url, StringComparer.Ordinal)) hash.AppendData(entry.Hash);
@@ -84,34 +85,42 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
         var wordCount = _words.Count;
 
+        // Only the words these documents use count: a table kept from earlier builds (serve) also holds words
+        // since edited away, and they must not become terms or compound parts.
+        var used = new bool[wordCount];
+        foreach (var document in documents)
+            foreach (var field in document.Words)
+                foreach (var w in field) used[w] = true;
+        var usedWords = Enumerable.Range(0, wordCount).Where(w => used[w]).ToArray();
+
         // Each distinct word once: its stem (the term), and when it is a compound, its parts. Stemmers keep state:
-        // one per thread.
-        var stems = new string[wordCount];
-        Parallel.For(_words.StopWordCount, wordCount, parallel, () => new DutchStemmer(), (w, _, stemmer) =>
+        // one analyzer per thread. Stems never change, so serve keeps them between builds.
+        var stems = memo?.Stems ?? [];
+        if (stems.Length < wordCount) Array.Resize(ref stems, wordCount);
+        Parallel.ForEach(usedWords.Where(w => stems[w] is null).ToArray(), parallel, () => new DutchAnalyzer(), (w, _, analyzer) =>
         {
-            stemmer.SetCurrent(_words[w]);
-            stemmer.Stem();
-            stems[w] = stemmer.Current;
-            return stemmer;
+            stems[w] = analyzer.Stem(_words[w]);
+            return analyzer;
         }, _ => { });
+        if (memo is not null) memo.Stems = stems;
         var termKeys = new Dictionary<string, int>(StringComparer.Ordinal);
         var termOfWord = new int[wordCount];
-        for (var w = 0; w < wordCount; w++)
+        Array.Fill(termOfWord, -1);
+        foreach (var w in usedWords)
         {
-            // Stop words and words the stemmer empties are no terms (lunr.Pipeline drops empty tokens).
-            if (w < _words.StopWordCount || stems[w].Length == 0)
-            {
-                termOfWord[w] = -1;
-                continue;
-            }
-            if (!termKeys.TryGetValue(stems[w], out var key)) termKeys[stems[w]] = key = termKeys.Count;
+            // Words the stemmer empties are no terms (lunr.Pipeline drops empty tokens); stop words never get here.
+            var stem = stems[w]!;
+            if (stem.Length == 0) continue;
+            if (!termKeys.TryGetValue(stem, out var key)) termKeys[stem] = key = termKeys.Count;
             termOfWord[w] = key;
         }
-        var splitter = CompoundSplitter.FromWords(Enumerable.Range(_words.StopWordCount, wordCount - _words.StopWordCount).Select(w => _words[w]));
+        // Parts depend on the dictionary, which is every word the site uses: worked out anew each build.
+        var splitter = CompoundSplitter.FromWords(usedWords.Select(w => _words[w]));
         var parts = new int[wordCount][];
-        Parallel.For(_words.StopWordCount, wordCount, parallel, w =>
+        Array.Fill(parts, []);
+        Parallel.ForEach(usedWords, parallel, w =>
         {
-            parts[w] = termOfWord[w] < 0 || !CompoundSplitter.MaySplit(_words[w]) ? [] : splitter.Split(_words[w]).Select(NumberOf).ToArray();
+            if (termOfWord[w] >= 0 && CompoundSplitter.MaySplit(_words[w])) parts[w] = splitter.Split(_words[w]).Select(NumberOf).ToArray();
         });
 
         // How often each word is used (for suggestions) and, when asked, the texts lunr.js would be given.

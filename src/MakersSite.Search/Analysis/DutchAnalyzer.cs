@@ -12,42 +12,34 @@ namespace MakersSite.Search.Analysis;
 public sealed class DutchAnalyzer
 {
     private readonly DutchStemmer _stemmer = new();
-    private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
-    // Kept words repeat (Zipf): one string per distinct word instead of one per occurrence.
-    private readonly Dictionary<string, string> _wordPool = new(StringComparer.Ordinal);
 
-    /// <summary>Terms for the index: tokenize, trim, drop stop words, stem. Empty results are dropped after every step, as in lunr.Pipeline.run.</summary>
+    /// <summary>
+    /// Terms for the index: tokenize, trim, drop stop words, stem; empty results are dropped after every step, as in
+    /// lunr.Pipeline.run. The index builder takes the same steps word by word (<see cref="ForEachWord"/>, then
+    /// <see cref="Stem"/> once per distinct word); this is the whole pipeline for one text, for the conformance test.
+    /// </summary>
     public List<string> Analyze(string? text)
     {
+        var words = new List<string>();
+        ForEachWord(text, ref words, static (ReadOnlySpan<char> word, ref List<string> into) => into.Add(word.ToString()));
         var terms = new List<string>();
-        Analyze(text, terms, words: null);
-        return terms;
-    }
-
-    /// <param name="words">When given, receives beside each term the word it came from (for suggestions).</param>
-    public void Analyze(string? text, List<string> terms, List<string>? words)
-    {
-        foreach (var token in Tokenize(text))
+        foreach (var word in words)
         {
-            var trimmed = Trim(token);
-            if (trimmed.Length == 0 || DutchStopWords.Contains(trimmed)) continue;
-            var stemmed = Stem(trimmed);
-            if (stemmed.Length == 0) continue;
-            terms.Add(stemmed);
-            if (words is not null)
-            {
-                if (!_wordPool.TryGetValue(trimmed, out var pooled) && _wordPool.Count < 200_000) _wordPool[trimmed] = trimmed;
-                words.Add(pooled ?? trimmed);
-            }
+            if (DutchStopWords.Contains(word)) continue;
+            var stem = Stem(word);
+            if (stem.Length > 0) terms.Add(stem);
         }
+        return terms;
     }
 
     /// <summary>Receives one word: a trimmed, non-empty token, before the stop word filter.</summary>
     public delegate void WordVisitor<TState>(ReadOnlySpan<char> word, ref TState state);
 
     /// <summary>
-    /// The words of <paramref name="text"/> as <see cref="Tokenize"/> and <see cref="Trim"/> give them, in order, as
-    /// spans of one lowercased copy of the text: the index builder analyses a whole site without a string per token.
+    /// The words of <paramref name="text"/> in order: lunr.tokenizer after NFC (lowercase the whole text, cut at every
+    /// <c>\s</c> or '-' code unit), then the nl trimmer (strip leading and trailing code units that are not word
+    /// characters: letters of lunr.nl.wordCharacters or 0-9), empty words dropped. Each is a span of one lowercased
+    /// copy of the text, so a whole site is analysed without a string per token.
     /// </summary>
     public static void ForEachWord<TState>(string? text, ref TState state, WordVisitor<TState> visit)
     {
@@ -66,40 +58,11 @@ public sealed class DutchAnalyzer
         }
     }
 
-    /// <summary>lunr.tokenizer after NFC: lowercase the whole text, then cut at every <c>\s</c> or '-' code unit.</summary>
-    public static List<string> Tokenize(string? text)
-    {
-        var tokens = new List<string>();
-        if (string.IsNullOrEmpty(text)) return tokens;
-        var lower = JavaScriptText.ToLowerCase(text.Normalize(NormalizationForm.FormC));
-        var start = 0;
-        for (var end = 0; end <= lower.Length; end++)
-        {
-            if (end < lower.Length && !IsSeparator(lower[end])) continue;
-            if (end > start) tokens.Add(lower[start..end]);
-            start = end + 1;
-        }
-        return tokens;
-    }
-
-    /// <summary>The nl trimmer: strip leading and trailing code units that are not word characters (letters of lunr.nl.wordCharacters or 0-9).</summary>
-    public static string Trim(string token)
-    {
-        var start = 0;
-        while (start < token.Length && !IsWordCharacter(token[start])) start++;
-        var end = token.Length;
-        while (end > start && !IsWordCharacter(token[end - 1])) end--;
-        return start == 0 && end == token.Length ? token : token[start..end];
-    }
-
     public string Stem(string word)
     {
-        if (_stemCache.TryGetValue(word, out var cached)) return cached;
         _stemmer.SetCurrent(word);
         _stemmer.Stem();
-        var stem = _stemmer.Current;
-        if (_stemCache.Count < 200_000) _stemCache[word] = stem;
-        return stem;
+        return _stemmer.Current;
     }
 
     private static bool IsSeparator(char c) => c == '-' || JavaScriptText.IsWhiteSpace(c);

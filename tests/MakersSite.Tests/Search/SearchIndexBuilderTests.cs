@@ -56,4 +56,61 @@ public sealed class SearchIndexBuilderTests
         Assert.NotEqual(KeyOf(documents), KeyOf(documents, "other generator"));
         Assert.Equal(KeyOf(documents), KeyOf(documents.AsEnumerable().Reverse()));
     }
+
+    private static SearchDocument Document(string slug, string body) =>
+        new($"/bedrijven/{slug}/", slug, "", body, new FacetValue("type", "bedrijf", "Bedrijf"), []);
+
+    // Files plus the texts lunr.js would be given (the compound parts among them): both must match a fresh build.
+    private static (List<SearchFile> Files, List<string> Texts) Fresh(IEnumerable<SearchDocument> documents)
+    {
+        var builder = new SearchIndexBuilder(keepTexts: true);
+        foreach (var document in documents) builder.Add(document);
+        return Result(builder.Write());
+    }
+
+    private static (List<SearchFile> Files, List<string> Texts) WithMemo(SearchAnalysisMemo memo, IEnumerable<SearchDocument> documents)
+    {
+        var builder = new SearchIndexBuilder(keepTexts: true, deferAnalysis: true, memo: memo);
+        foreach (var document in documents) builder.Add(document);
+        builder.Key("stamp");
+        return Result(builder.Write());
+    }
+
+    private static (List<SearchFile> Files, List<string> Texts) Result(SearchBundle bundle) =>
+        (bundle.Files.ToList(), bundle.FieldTexts.Select(t => string.Join(" | ", t)).ToList());
+
+    private static void AssertSame((List<SearchFile> Files, List<string> Texts) expected, (List<SearchFile> Files, List<string> Texts) actual)
+    {
+        Assert.Equal(expected.Texts, actual.Texts);
+        Assert.Equal(expected.Files, actual.Files);
+    }
+
+    [Fact]
+    public void Serves_memo_gives_what_a_fresh_build_gives_after_edits_and_removals()
+    {
+        var documents = IndexConformanceTests.SyntheticDocuments(200);
+        var memo = new SearchAnalysisMemo();
+        AssertSame(Fresh(documents), WithMemo(memo, documents));
+
+        var edited = documents.Select((d, i) => i == 5 ? d with { Body = d.Body + " gloednieuwe machinebouwers" } : d).ToList();
+        AssertSame(Fresh(edited), WithMemo(memo, edited));
+
+        var removed = edited.Where((_, i) => i % 7 != 0).ToList();
+        AssertSame(Fresh(removed), WithMemo(memo, removed));
+    }
+
+    [Fact]
+    public void A_word_edited_away_no_longer_splits_compounds_when_the_memo_still_knows_it()
+    {
+        // "bouw" on its own page makes it a part of "machinebouw"; once that page is gone it is no word of the site.
+        List<SearchDocument> before = [Document("a", "bouw en nog meer bouw"), Document("b", "machinebouw in de regio")];
+        List<SearchDocument> after = [before[1]];
+        var memo = new SearchAnalysisMemo();
+        Assert.Equal("b |  | machinebouw in de regio | bouw", WithMemo(memo, before).Texts[1]);
+
+        var result = WithMemo(memo, after);
+
+        AssertSame(Fresh(after), result);
+        Assert.Equal("b |  | machinebouw in de regio | ", Assert.Single(result.Texts));
+    }
 }
