@@ -15,7 +15,7 @@ public sealed record BrokenLink(string PageUrl, string Href);
 public sealed class PostProcessor(Func<string, bool> outputExists)
 {
     // One parser per thread: pages are post-processed in parallel.
-    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { DisableElementPositionTracking = true }));
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal) { "href", "src", "action", "poster", "formaction" };
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
@@ -23,9 +23,12 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     public string Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true, Action<IDocument>? inspect = null)
     {
         var document = Parser.Value!.ParseDocument(html);
-        AddHeadingAnchors(document);
-        LinkGlossaryTerms(document);
-        // Only attributes change from here on, so the live list of elements can be walked as it is.
+        // One walk over the elements does the attributes and finds what the anchors and glossary links need;
+        // a selector query for each of those would walk the whole page again.
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var headings = new List<IElement>();
+        var terms = new List<IElement>();
+        IElement? prose = null;
         var changes = new List<(string Name, string? Value)>();
         foreach (var element in document.All)
         {
@@ -51,15 +54,29 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
                     var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalLink(element));
                     if (rewritten != value) changes.Add((name, rewritten));
                 }
+                else if (name == "id" && value.Length > 0) ids.Add(value);
             }
             foreach (var (name, value) in changes)
             {
                 if (value is null) element.RemoveAttribute(name);
                 else element.SetAttribute(name, value);
             }
+            switch (element.LocalName)
+            {
+                case "h2" or "h3" or "h4" when InProse(element): headings.Add(element); break;
+                case "dfn" when element.HasAttribute("id"): terms.Add(element); break;
+            }
+            if (prose is null && HasClass(element, "prose")) prose = element;
         }
+        AddHeadingAnchors(document, headings, ids);
+        LinkGlossaryTerms(document, terms, prose);
         inspect?.Invoke(document);
-        return "<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml + "\n";
+        // Written once into a buffer the size of the page, where OuterHtml plus the doctype would copy it twice more.
+        var output = new StringWriter(new System.Text.StringBuilder(html.Length + html.Length / 8));
+        output.Write("<!DOCTYPE html>\n");
+        document.DocumentElement.ToHtml(output, AngleSharp.Html.HtmlMarkupFormatter.Instance);
+        output.Write('\n');
+        return output.ToString();
     }
 
     private string? RewriteUrl(string pageUrl, string value, List<BrokenLink> broken, bool keepAbsolute)
@@ -87,15 +104,13 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     /// Where a word the page explains (a &lt;dfn id&gt; in its glossary) first appears in the text, it links to the
     /// explanation, so a pupil who stumbles over "prototype" finds out right there what it means.
     /// </summary>
-    private static void LinkGlossaryTerms(IDocument document)
+    private static void LinkGlossaryTerms(IDocument document, List<IElement> definitions, IElement? prose)
     {
-        var terms = document.QuerySelectorAll("dfn[id]")
+        var terms = definitions
             .Select(d => (Text: d.TextContent.Trim(), Id: d.Id!))
             .Where(t => t.Text.Length > 1)
             .ToList();
-        if (terms.Count == 0) return;
-        var prose = document.QuerySelector(".prose");
-        if (prose is null) return;
+        if (terms.Count == 0 || prose is null) return;
         foreach (var (text, id) in terms)
         {
             var pattern = new System.Text.RegularExpressions.Regex($@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(text)}(?!\p{{L}})",
@@ -125,10 +140,9 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     }
 
     /// <summary>Gives h2–h4 in the main content an id and a visible "#" link, so sections can be linked to.</summary>
-    private static void AddHeadingAnchors(IDocument document)
+    private static void AddHeadingAnchors(IDocument document, List<IElement> headings, HashSet<string> used)
     {
-        var used = new HashSet<string>(document.All.Where(e => !string.IsNullOrEmpty(e.Id)).Select(e => e.Id!), StringComparer.Ordinal);
-        foreach (var heading in document.QuerySelectorAll(".prose h2, .prose h3, .prose h4"))
+        foreach (var heading in headings)
         {
             if (!string.IsNullOrEmpty(heading.Id)) continue;
             var baseId = Slug.From(heading.TextContent);
@@ -143,5 +157,23 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
             anchor.TextContent = "#";
             heading.AppendChild(anchor);
         }
+    }
+
+    /// <summary>Whether an element lies inside an element of class "prose" (the selector ".prose h2").</summary>
+    private static bool InProse(IElement element)
+    {
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+            if (HasClass(parent, "prose")) return true;
+        return false;
+    }
+
+    /// <summary>Whether the class attribute lists <paramref name="name"/>, without building a ClassList per element.</summary>
+    private static bool HasClass(IElement element, string name)
+    {
+        var classes = element.GetAttribute("class");
+        if (classes is null) return false;
+        foreach (var range in classes.AsSpan().SplitAny(" \t\n\f\r"))
+            if (classes.AsSpan()[range].SequenceEqual(name)) return true;
+        return false;
     }
 }

@@ -6,41 +6,81 @@ using System.Text;
 namespace MakersSite.Build.Caching;
 
 /// <summary>
-/// The persistent build cache in .cache/build/: entries of a few kinds (finished pages, search analysis), each
-/// stored under the hash of everything it was made from, so an entry can never be stale — a changed input simply
-/// asks for another key. Entries the last successful build did not use are removed by <see cref="Prune"/>, so the
-/// cache holds one site's worth. Safe to use from several threads.
+/// The persistent build cache in .cache/build/: finished pages (in a <see cref="PagePack"/>) and entries of other
+/// kinds (the search index) as files, each stored under the hash of everything it was made from, so an entry can
+/// never be stale — a changed input simply asks for another key. Entries the last successful build did not use are
+/// removed at <see cref="EndBuild"/>, so the cache holds one site's worth. Safe to use from several threads.
 /// </summary>
 public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
 {
     // serve: finished pages of the last build also stay in memory, so a rebuild neither reads nor decodes them.
     private readonly ConcurrentDictionary<string, FinishedPage>? _pages = keepPagesInMemory ? new(StringComparer.Ordinal) : null;
+    private readonly ConcurrentDictionary<string, byte> _usedPages = new(StringComparer.Ordinal);
+    private PagePack? _pack;
+    private FileStream? _lock;
 
     public FinishedPage? ReadPage(string key)
     {
-        if (_pages?.TryGetValue(key, out var page) == true)
-        {
-            Use(PagesKind, key);
-            return page;
-        }
-        page = Read(PagesKind, key) is { } bytes ? FinishedPage.Decode(bytes) : null;
+        _usedPages.TryAdd(key, 0);
+        if (_pages?.TryGetValue(key, out var page) == true) return page;
+        page = _pack?.Read(key) is { } bytes ? FinishedPage.Decode(bytes) : null;
         if (page is not null) _pages?.TryAdd(key, page);
         return page;
     }
 
     public void WritePage(string key, FinishedPage page)
     {
-        Write(PagesKind, key, page.Encode());
+        _usedPages.TryAdd(key, 0);
+        _pack?.Append(key, page.Encode());
         _pages?.TryAdd(key, page);
     }
 
-    private const string PagesKind = "pages";
-
-    /// <summary>Starts a build: what it uses decides what <see cref="Prune"/> keeps.</summary>
+    /// <summary>
+    /// Starts a build: what it uses decides what <see cref="EndBuild"/> keeps. One build at a time uses the cache
+    /// (a build and serve in the same site take turns); a build that cannot get it within a minute goes without
+    /// the page cache rather than wait for ever.
+    /// </summary>
     public void BeginBuild()
     {
         _used.Clear();
         _kinds.Clear();
+        _usedPages.Clear();
+        System.IO.Directory.CreateDirectory(Directory);
+        for (var waited = 0; _lock is null; waited += 100)
+        {
+            try
+            {
+                _lock = new FileStream(Path.Combine(Directory, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < 60_000)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+        }
+        _pack = PagePack.Open(Directory);
+    }
+
+    /// <summary>
+    /// Ends a build. With <paramref name="prune"/> (a build that succeeded and wrote its output) the entries it did
+    /// not use are removed, so the cache holds one site's worth; otherwise everything is kept.
+    /// </summary>
+    public void EndBuild(bool prune)
+    {
+        if (prune)
+        {
+            Prune();
+            if (_pages is not null)
+                foreach (var key in _pages.Keys)
+                    if (!_usedPages.ContainsKey(key)) _pages.TryRemove(key, out _);
+        }
+        _pack?.Close(prune ? _usedPages.ContainsKey : null);
+        _pack = null;
+        _lock?.Dispose();
+        _lock = null;
     }
 
     /// <summary>
@@ -119,11 +159,11 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     }
 
     /// <summary>Removes the entries of the kinds this build used that it did not read or write.</summary>
-    public void Prune()
+    private void Prune()
     {
-        if (_pages is not null)
-            foreach (var key in _pages.Keys)
-                if (!_used.ContainsKey(PathOf(PagesKind, key))) _pages.TryRemove(key, out _);
+        // Folders of kinds no build uses any more (finished pages were one file each before the pack) go entirely.
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Directory))
+            if (!_kinds.ContainsKey(Path.GetFileName(folder))) System.IO.Directory.Delete(folder, recursive: true);
         foreach (var kind in _kinds.Keys)
         {
             var folder = Path.Combine(Directory, kind);

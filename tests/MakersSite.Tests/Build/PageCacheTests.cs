@@ -1,0 +1,125 @@
+using MakersSite.Build;
+using MakersSite.Build.Caching;
+
+namespace MakersSite.Tests.Build;
+
+/// <summary>
+/// The finished pages of the build cache live in one pack file plus an index: what one build wrote, the next one
+/// reads; what a successful build did not use is gone afterwards; a damaged index or pack is a miss, never a wrong page.
+/// </summary>
+public sealed class PageCacheTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("makers-site-cache-").FullName;
+
+    private static string Key(int n) => BuildCache.Hash($"page {n}");
+
+    private static FinishedPage Page(int n, int size = 100) =>
+        new($"<p>pagina {n}</p>" + new string('x', size), n % 2 == 0 ? null : new SearchText($"Titel {n}", "Samenvatting", $"Tekst {n}"));
+
+    private BuildCache Begin()
+    {
+        var cache = new BuildCache(_directory);
+        cache.BeginBuild();
+        return cache;
+    }
+
+    [Fact]
+    public void Pages_written_by_one_build_are_read_by_the_next()
+    {
+        var first = Begin();
+        for (var n = 0; n < 50; n++) first.WritePage(Key(n), Page(n));
+        Assert.Null(first.ReadPage(Key(99)));
+        first.EndBuild(prune: true);
+
+        var second = Begin();
+        for (var n = 0; n < 50; n++) Assert.Equal(Page(n), second.ReadPage(Key(n)));
+        Assert.Null(second.ReadPage(Key(99)));
+        second.EndBuild(prune: true);
+        Assert.Equal(["lock", "pages-1.pack", "pages.index"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_successful_build_keeps_only_what_it_used_and_a_failed_one_keeps_everything()
+    {
+        var first = Begin();
+        for (var n = 0; n < 10; n++) first.WritePage(Key(n), Page(n));
+        first.EndBuild(prune: true);
+
+        var failed = Begin();
+        failed.ReadPage(Key(0));
+        failed.WritePage(Key(10), Page(10));
+        failed.EndBuild(prune: false);
+
+        var pruning = Begin();
+        Assert.Equal(Page(10), pruning.ReadPage(Key(10)));
+        Assert.Equal(Page(3), pruning.ReadPage(Key(3)));
+        pruning.EndBuild(prune: true);
+
+        var last = Begin();
+        Assert.Equal(Page(3), last.ReadPage(Key(3)));
+        Assert.Equal(Page(10), last.ReadPage(Key(10)));
+        Assert.Null(last.ReadPage(Key(0)));
+        last.EndBuild(prune: true);
+    }
+
+    [Fact]
+    public void A_pack_that_is_mostly_unused_is_compacted_into_a_new_one()
+    {
+        var first = Begin();
+        for (var n = 0; n < 100; n++) first.WritePage(Key(n), Page(n, size: 20_000));
+        first.EndBuild(prune: true);
+        var before = new FileInfo(Path.Combine(_directory, "pages-1.pack")).Length;
+
+        var second = Begin();
+        for (var n = 0; n < 10; n++) Assert.NotNull(second.ReadPage(Key(n)));
+        second.EndBuild(prune: true);
+
+        Assert.False(File.Exists(Path.Combine(_directory, "pages-1.pack")));
+        Assert.InRange(new FileInfo(Path.Combine(_directory, "pages-2.pack")).Length, 10 * 20_000, before / 5);
+        var third = Begin();
+        for (var n = 0; n < 10; n++) Assert.Equal(Page(n, size: 20_000), third.ReadPage(Key(n)));
+        Assert.Null(third.ReadPage(Key(10)));
+        third.EndBuild(prune: true);
+    }
+
+    [Fact]
+    public void A_damaged_index_or_pack_reads_as_a_miss_and_the_cache_recovers()
+    {
+        var first = Begin();
+        for (var n = 0; n < 5; n++) first.WritePage(Key(n), Page(n));
+        first.EndBuild(prune: true);
+
+        // Another pack under the same name: the index's offsets no longer point at the entries' keys.
+        var pack = Path.Combine(_directory, "pages-1.pack");
+        var bytes = File.ReadAllBytes(pack);
+        File.WriteAllBytes(pack, [.. bytes[7..], .. bytes[..7]]);
+        var shifted = Begin();
+        for (var n = 0; n < 5; n++) Assert.Null(shifted.ReadPage(Key(n)));
+        shifted.WritePage(Key(0), Page(0));
+        shifted.EndBuild(prune: true);
+
+        File.WriteAllBytes(Path.Combine(_directory, "pages.index"), [1, 2, 3]);
+        var damaged = Begin();
+        Assert.Null(damaged.ReadPage(Key(0)));
+        damaged.WritePage(Key(1), Page(1));
+        damaged.EndBuild(prune: true);
+
+        var recovered = Begin();
+        Assert.Equal(Page(1), recovered.ReadPage(Key(1)));
+        recovered.EndBuild(prune: true);
+    }
+
+    [Fact]
+    public void Pages_written_from_many_threads_are_all_read_back()
+    {
+        var first = Begin();
+        Parallel.For(0, 500, n => first.WritePage(Key(n), Page(n, size: n * 10)));
+        first.EndBuild(prune: true);
+
+        var second = Begin();
+        Parallel.For(0, 500, n => Assert.Equal(Page(n, size: n * 10), second.ReadPage(Key(n))));
+        second.EndBuild(prune: true);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
