@@ -1,6 +1,12 @@
 using System.Collections.Concurrent;
-using DotLiquid;
-using DotLiquid.FileSystems;
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Ast;
+using Fluid.Values;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+using Parlot;
+using static Parlot.Fluent.Parsers;
 
 namespace MakersSite.Rendering;
 
@@ -8,48 +14,38 @@ namespace MakersSite.Rendering;
 public sealed class TemplateException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Liquid templates (DotLiquid) looked up first in the site's own layouts/ and then in the theme's,
-/// so a site overrides any theme template by placing a file with the same name.
-/// Every value a template prints is HTML-escaped unless it is <see cref="RawHtml"/>: content is untrusted,
-/// and escaping by default means a theme author cannot forget it.
+/// Liquid templates (Fluid) looked up first in the site's own layouts/ and then in the theme's, so a site
+/// overrides any theme template by placing a file with the same name. Every value a template prints is
+/// HTML-escaped unless it is <see cref="RawHtml"/>: content is untrusted, and escaping by default means a theme
+/// author cannot forget it. One engine renders one build, from any number of threads.
 /// </summary>
-public sealed class TemplateEngine : ITemplateFileSystem
+public sealed class TemplateEngine
 {
     private readonly IReadOnlyList<string> _layoutDirectories;
-    private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly FluidParser _parser = new();
+    private readonly TemplateOptions _options;
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _paths = new(StringComparer.Ordinal);
-
-    static TemplateEngine()
-    {
-        Template.FileSystem = new CurrentEngineFileSystem();
-        // Registered globally: DotLiquid ignores RenderParameters.Filters on templates made thread-safe.
-        Template.RegisterFilter(typeof(TemplateFilters));
-        Template.RegisterTag<IncludeCachedTag>("include_cached");
-        Template.RegisterSafeType(typeof(RawHtml), value => value);
-        Template.RegisterValueTypeTransformer(typeof(string), value => Html.Escape((string)value));
-        Template.RegisterValueTypeTransformer(typeof(RawHtml), value => ((RawHtml)value).Html);
-    }
-
-    // DotLiquid resolves {% include %} through one static file system. It forwards to the engine rendering on
-    // the current thread, so each site (and each test running in parallel) resolves its own layouts.
-    [ThreadStatic] private static TemplateEngine? _rendering;
-
-    internal static TemplateEngine Current => _rendering ?? throw new TemplateException("Geen template-engine actief.");
-
-    // Output of {% include_cached %} by partial and key: one engine renders one build.
+    // Output of {% include_cached %} by partial and key.
     private readonly ConcurrentDictionary<string, string> _fragments = new(StringComparer.Ordinal);
 
-    internal string Fragment(string key, Func<string> render) => _fragments.TryGetValue(key, out var html) ? html : _fragments.GetOrAdd(key, render());
-
-    internal Template Partial(string name) => Load(name);
-
-    private sealed class CurrentEngineFileSystem : ITemplateFileSystem
+    public TemplateEngine(IReadOnlyList<string> layoutDirectories)
     {
-        public string ReadTemplateFile(Context context, string templateName) => ((IFileSystem)Current).ReadTemplateFile(context, templateName);
-        public Template GetTemplate(Context context, string templateName) => ((ITemplateFileSystem)Current).GetTemplate(context, templateName);
+        _layoutDirectories = layoutDirectories;
+        _options = new TemplateOptions
+        {
+            // {% include 'partials/card' %} resolves through the same override chain as the layouts.
+            FileProvider = new LayoutFiles(this),
+            CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
+            ModelNamesComparer = StringComparer.Ordinal,
+            StrictFilters = true,
+        };
+        _options.ValueConverters.Add(value => value is RawHtml raw ? new StringValue(raw.Html, encode: false) : null);
+        TemplateFilters.Register(_options.Filters);
+        // {% include_cached 'partials/card' p.url card_heading %}: a string, then the variables the output depends on.
+        var variable = Terms.Pattern(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.');
+        _parser.RegisterParserTag("include_cached", Terms.String().And(ZeroOrMany(variable)), IncludeCached);
     }
-
-    public TemplateEngine(IReadOnlyList<string> layoutDirectories) => _layoutDirectories = layoutDirectories;
 
     /// <summary>The first of the names that exists, in the site's layouts or the theme's.</summary>
     public string Resolve(params string[] names) =>
@@ -59,53 +55,94 @@ public sealed class TemplateEngine : ITemplateFileSystem
     public string Render(string name, IDictionary<string, object?> model)
     {
         var template = Load(name);
-        var parameters = new RenderParameters(System.Globalization.CultureInfo.InvariantCulture)
-        {
-            LocalVariables = Hash.FromDictionary(model!),
-            ErrorsOutputMode = ErrorsOutputMode.Rethrow,
-        };
-        var outer = _rendering;
-        _rendering = this;
+        var context = new TemplateContext(_options);
+        foreach (var (key, value) in model) context.SetValue(key, value);
         try
         {
-            return template.Render(parameters);
+            return template.Render(context, HtmlEscaper.Instance);
         }
         catch (Exception e) when (e is not TemplateException)
         {
             throw new TemplateException($"Template '{name}.liquid' kon niet worden uitgevoerd: {e.Message}", e);
         }
-        finally
-        {
-            _rendering = outer;
-        }
     }
 
-    private Template Load(string name) => _cache.GetOrAdd(name, n =>
+    private IFluidTemplate Load(string name) => _cache.GetOrAdd(name, n =>
     {
         var path = FindFile(n) ?? throw new TemplateException($"Template '{n}.liquid' bestaat niet.");
-        try
-        {
-            var template = Template.Parse(File.ReadAllText(path));
-            template.MakeThreadSafe();
-            return template;
-        }
-        catch (Exception e)
-        {
-            throw new TemplateException($"Template '{Path.GetFileName(path)}' bevat een fout: {e.Message}", e);
-        }
+        if (!_parser.TryParse(File.ReadAllText(path), out var template, out var error))
+            throw new TemplateException($"Template '{Path.GetFileName(path)}' bevat een fout: {error}");
+        return template;
     });
 
     private string? FindFile(string name) => _paths.GetOrAdd(name, n =>
         _layoutDirectories.Select(d => Path.Combine(d, n + ".liquid")).FirstOrDefault(File.Exists));
 
-    // {% include 'partials/card' %} resolves through the same override chain, and reuses the parsed partial:
-    // a card is included once per list item, so reading and parsing it each time would dominate rendering.
-    Template ITemplateFileSystem.GetTemplate(Context context, string templateName) => Load(templateName.Trim('\'', '"'));
-
-    string IFileSystem.ReadTemplateFile(Context context, string templateName)
+    /// <summary>
+    /// Renders the partial like <c>include</c>, but once per distinct value of the listed variables in a build, and
+    /// reuses that output everywhere else (as Hugo's partialCached). A card appears on its section's list, on every
+    /// term page of its sectors and municipality and on related pages; rendering it once instead of at every
+    /// appearance is most of the render phase on a big site. The variables must name everything the partial reads
+    /// that differs between the places it is used.
+    /// </summary>
+    private async ValueTask<Completion> IncludeCached(ValueTuple<TextSpan, IReadOnlyList<TextSpan>> tag, TextWriter output, TextEncoder encoder, TemplateContext context)
     {
-        var name = templateName.Trim('\'', '"');
-        var path = FindFile(name) ?? throw new TemplateException($"Partial '{name}.liquid' bestaat niet.");
-        return File.ReadAllText(path);
+        var partialName = tag.Item1.ToString();
+        var parts = new List<string>(tag.Item2.Count + 1) { partialName };
+        foreach (var variable in tag.Item2) parts.Add((await Resolve(context, variable.ToString())).ToStringValue());
+        // \u001F cannot occur in a template name or a URL, so distinct keys never join into the same string.
+        var key = string.Join('\u001F', parts);
+        if (!_fragments.TryGetValue(key, out var html))
+        {
+            var partial = Load(partialName);
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            context.EnterChildScope();
+            try
+            {
+                await partial.RenderAsync(writer, encoder, context);
+            }
+            finally
+            {
+                context.ReleaseScope();
+            }
+            html = _fragments.GetOrAdd(key, writer.ToString());
+        }
+        await output.WriteAsync(html);
+        return Completion.Normal;
+    }
+
+    /// <summary>The value of a dotted variable such as <c>p.url</c>.</summary>
+    private static async ValueTask<FluidValue> Resolve(TemplateContext context, string path)
+    {
+        var names = path.Split('.');
+        var value = context.GetValue(names[0]);
+        foreach (var member in names.Skip(1)) value = await value.GetValueAsync(member, context);
+        return value;
+    }
+
+    /// <summary>Layout files for Fluid's include, looked up like <see cref="Resolve"/>.</summary>
+    private sealed class LayoutFiles(TemplateEngine engine) : IFileProvider
+    {
+        public IFileInfo GetFileInfo(string subpath)
+        {
+            var name = subpath.Replace('\\', '/').TrimStart('/');
+            if (name.EndsWith(".liquid", StringComparison.Ordinal)) name = name[..^".liquid".Length];
+            return engine.FindFile(name) is { } path ? new LayoutFile(new FileInfo(path)) : new NotFoundFileInfo(subpath);
+        }
+
+        public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
+
+        public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
+    }
+
+    private sealed class LayoutFile(FileInfo file) : IFileInfo
+    {
+        public bool Exists => true;
+        public long Length => file.Length;
+        public string PhysicalPath => file.FullName;
+        public string Name => file.Name;
+        public DateTimeOffset LastModified => file.LastWriteTimeUtc;
+        public bool IsDirectory => false;
+        public Stream CreateReadStream() => file.OpenRead();
     }
 }

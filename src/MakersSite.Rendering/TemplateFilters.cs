@@ -1,15 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
+using Fluid;
+using Fluid.Values;
 using MakersSite.Content.Text;
 
 namespace MakersSite.Rendering;
 
-/// <summary>Filters available to theme templates. Registered per render so they override DotLiquid's built-ins.</summary>
+/// <summary>The site's own filters for theme templates, besides Liquid's standard ones.</summary>
 public static class TemplateFilters
 {
-    // Output is escaped once, when printed; escaping here as well would print "&amp;amp;".
-    public static string Escape(string input) => input;
-    public static string H(string input) => input;
+    public static void Register(FilterCollection filters)
+    {
+        filters.AddFilter("slug", (input, _, _) => new StringValue(Slug(input.ToStringValue())));
+        filters.AddFilter("nl_date", (input, _, _) => new StringValue(NlDate(input.ToStringValue())));
+        filters.AddFilter("json", (input, _, _) => new StringValue(Json(input.ToObjectValue()), encode: false));
+    }
 
     /// <summary>"Prototype maken" → "prototype-maken", for ids and anchors.</summary>
     public static string Slug(string input) => MakersSite.Content.Text.Slug.From(input);
@@ -21,8 +26,8 @@ public static class TemplateFilters
             : input;
 
     /// <summary>Serialises a value as JSON for a script element; "&lt;" is escaped so content cannot close the element.</summary>
-    public static RawHtml Json(object input) => new(JsonSerializer.Serialize(input, new JsonSerializerOptions
+    public static string Json(object? input) => JsonSerializer.Serialize(input, new JsonSerializerOptions
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
-    }));
+    });
 }
