@@ -74,7 +74,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
         // Written once into a buffer the size of the page, where OuterHtml plus the doctype would copy it twice more.
         var output = new StringWriter(new System.Text.StringBuilder(html.Length + html.Length / 8));
         output.Write("<!DOCTYPE html>\n");
-        document.DocumentElement.ToHtml(output, AngleSharp.Html.HtmlMarkupFormatter.Instance);
+        document.DocumentElement.ToHtml(output, PageHtmlFormatter.Instance);
         output.Write('\n');
         return output.ToString();
     }
