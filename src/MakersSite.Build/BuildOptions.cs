@@ -31,6 +31,15 @@ public sealed record BuildOptions(
     /// </summary>
     public Action? PagesPublished { get; init; }
 
+    /// <summary>
+    /// The addresses of the pages open in a browser (serve): rendered before all others and put in the output at
+    /// once, after which <see cref="OpenPagesPublished"/> is called.
+    /// </summary>
+    public Func<IReadOnlySet<string>>? OpenPages { get; init; }
+
+    /// <summary>Called once the open pages are in the output, while the rest of the site is still being built.</summary>
+    public Action? OpenPagesPublished { get; init; }
+
     /// <summary>Cores the search index may use after <see cref="PagesPublished"/> (serve: all but one, so the reloading browser is not kept waiting).</summary>
     public int? SearchCores { get; init; }
 

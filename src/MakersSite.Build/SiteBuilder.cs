@@ -125,9 +125,8 @@ public sealed class SiteBuilder(Action<string>? log = null)
                 // take a hundred more as a DOM. They go first, while little else is in memory, so that peak does not come
                 // on top of the search data gathered by the end. The order of work changes nothing in the output.
                 var order = Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Source?.Kind is null or PageKind.Home or PageKind.SectionList ? 0 : 1).ToArray();
-                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                void RunJob(int i)
                 {
-                    var i = order[k];
                     var job = jobs[i];
                     if (job.IsRedirect)
                     {
@@ -144,11 +143,39 @@ public sealed class SiteBuilder(Action<string>? log = null)
                     if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
                     // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
                     output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
+                }
+
+                // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.
+                // Only when each of them rendered without a broken link; if the build fails after all, the output
+                // puts back what they replaced.
+                var done = new bool[jobs.Count];
+                var open = options.OpenPagesPublished is null || output is null ? null : options.OpenPages?.Invoke();
+                if (open is { Count: > 0 })
+                {
+                    var first = Enumerable.Range(0, jobs.Count).Where(i => open.Contains(jobs[i].Url)).ToList();
+                    foreach (var i in first)
+                    {
+                        RunJob(i);
+                        done[i] = true;
+                    }
+                    if (first.Count == open.Count && first.All(i => broken[i] is null or { Count: 0 }))
+                    {
+                        output!.PublishEarly(first.Select(i => OutputPaths.FileForUrl(jobs[i].Url)));
+                        options.OpenPagesPublished!();
+                    }
+                }
+                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                {
+                    if (!done[order[k]]) RunJob(order[k]);
                 });
             }
             catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
             {
                 return TemplateFailure(templateError);
+            }
+            catch (TemplateException e)
+            {
+                return TemplateFailure(e); // an open page, rendered before the others
             }
 
             ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);

@@ -73,27 +73,42 @@ public sealed class ServeSession : IAsyncDisposable
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            // Open pages reload as soon as the pages are written; the search index follows in the same build.
+            // The open pages reload as soon as they are written, the rest of the site and the search index follow.
+            // If none is open (or one of them is gone), pages reload once all pages are written.
+            long? reloadedMs = null;
+            void ReloadNow()
+            {
+                reloadedMs = watch.ElapsedMilliseconds;
+                // The rest of the build waits until the reloaded pages are back (at most a second): on a small machine it
+                // would otherwise take the cores the browser needs to show the edit.
+                var back = _reload.Connections + _reload.OpenConnections;
+                _reload.Reload().GetAwaiter().GetResult();
+                _reload.WaitForConnections(back, TimeSpan.FromSeconds(1));
+            }
             var pagesMs = 0L;
             var result = new SiteBuilder().Build(_options with
             {
+                OpenPages = () => _reload.OpenPages,
+                OpenPagesPublished = ReloadNow,
                 PagesPublished = () =>
                 {
                     pagesMs = watch.ElapsedMilliseconds;
-                    // Sent before the search index starts: once it runs, it keeps every core (and the thread pool) busy.
-                    _reload.Reload().GetAwaiter().GetResult();
+                    if (reloadedMs is null) ReloadNow();
                 },
             });
             var report = DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text);
             _log.Write(report);
             if (result.Succeeded)
             {
-                _log.WriteLine($"[makers-site] pagina's gebouwd in {pagesMs} ms (open pagina's laden opnieuw), zoekindex klaar na {watch.ElapsedMilliseconds} ms.");
+                _log.WriteLine($"[makers-site] pagina's gebouwd in {reloadedMs} ms (open pagina's laden opnieuw), " +
+                               $"hele site na {pagesMs} ms, zoekindex klaar na {watch.ElapsedMilliseconds} ms.");
             }
             else
             {
                 _log.WriteLine("[makers-site] build mislukt; de laatste goede versie blijft zichtbaar.");
-                await _reload.ReportError(report);
+                // Pages reloaded early with this build have been put back: reload them again, with the messages.
+                if (reloadedMs is not null) await _reload.ReloadWithError(report);
+                else await _reload.ReportError(report);
             }
             Rebuilt?.Invoke(result);
             return result;

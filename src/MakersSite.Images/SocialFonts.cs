@@ -10,20 +10,38 @@ namespace MakersSite.Images;
 /// </summary>
 public sealed class SocialFonts : IDisposable
 {
-    private readonly List<SKTypeface> _regular;
-    private readonly List<SKTypeface> _bold;
+    // Opened on first use: a build whose share images all come from the cache (serve, mostly) never draws one.
+    private readonly Lazy<(List<SKTypeface> Regular, List<SKTypeface> Bold)> _faces;
 
-    /// <summary>A hash of every font file's bytes: part of each image's name, so a font update redraws them.</summary>
     public string Fingerprint { get; }
 
-    private SocialFonts(List<SKTypeface> regular, List<SKTypeface> bold, string fingerprint)
+    private SocialFonts(IReadOnlyList<string> regular, IReadOnlyList<string> bold, IReadOnlyList<string> emoji, string fingerprint)
     {
-        _regular = regular;
-        _bold = bold;
         Fingerprint = fingerprint;
+        _faces = new(() =>
+        {
+            static SKTypeface Open(string path) => SKTypeface.FromFile(path) ?? throw new InvalidOperationException($"Skia cannot read the font {path}.");
+            var emojiFaces = emoji.Select(Open).ToList();
+            return ([.. regular.Select(Open), .. emojiFaces], [.. bold.Select(Open), .. emojiFaces]);
+        });
     }
 
-    /// <summary>The font files, in fallback order, relative to a theme's node_modules folder.</summary>
+    // Fingerprints worked out before in this process, by the files' paths, sizes and modification times: serve
+    // builds again and again, and reading and hashing the fonts each time was a fifth of a rebuild.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Fingerprints = new(StringComparer.Ordinal);
+
+    private static string FingerprintOf(IEnumerable<string> paths)
+    {
+        var files = paths.Select(p => new FileInfo(p)).ToList();
+        var stamp = string.Join('\n', files.Select(f => $"{f.FullName}\t{f.Length}\t{f.LastWriteTimeUtc.Ticks}"));
+        return Fingerprints.GetOrAdd(stamp, _ =>
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var file in files) hash.AppendData(File.ReadAllBytes(file.FullName));
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        });
+    }
+
     public static IReadOnlyList<string> Files(string weight) =>
     [
         $"@fontsource/inter/files/inter-latin-{weight}-normal.woff",
@@ -43,24 +61,15 @@ public sealed class SocialFonts : IDisposable
         missing = paths.FirstOrDefault(p => !File.Exists(p)) ?? (emoji.Count == 0 ? Path.Combine(nodeModules, EmojiFolder) : null);
         if (missing is not null) return null;
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        SKTypeface Open(string path)
-        {
-            hash.AppendData(File.ReadAllBytes(path));
-            return SKTypeface.FromFile(path) ?? throw new InvalidOperationException($"Skia cannot read the font {path}.");
-        }
-        var regular = Files("400").Select(f => Open(Path.Combine(nodeModules, f))).ToList();
-        var bold = Files("700").Select(f => Open(Path.Combine(nodeModules, f))).ToList();
-        var emojiFaces = emoji.Select(Open).ToList();
-        regular.AddRange(emojiFaces);
-        bold.AddRange(emojiFaces);
-        return new SocialFonts(regular, bold, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        var regular = Files("400").Select(f => Path.Combine(nodeModules, f)).ToList();
+        var bold = Files("700").Select(f => Path.Combine(nodeModules, f)).ToList();
+        return new SocialFonts(regular, bold, emoji, FingerprintOf(regular.Concat(bold).Concat(emoji)));
     }
 
     /// <summary>The first typeface with a glyph for the code point; the primary one when none has it.</summary>
     public SKTypeface For(int codePoint, bool bold)
     {
-        var faces = bold ? _bold : _regular;
+        var faces = bold ? _faces.Value.Bold : _faces.Value.Regular;
         foreach (var face in faces)
         {
             if (face.ContainsGlyph(codePoint)) return face;
@@ -69,10 +78,11 @@ public sealed class SocialFonts : IDisposable
     }
 
     /// <summary>Whether some font has a glyph for the code point (tests use it to prove there is no tofu).</summary>
-    public bool Covers(int codePoint) => _regular.Any(f => f.ContainsGlyph(codePoint));
+    public bool Covers(int codePoint) => _faces.Value.Regular.Any(f => f.ContainsGlyph(codePoint));
 
     public void Dispose()
     {
-        foreach (var face in _regular.Concat(_bold).Distinct()) face.Dispose();
+        if (!_faces.IsValueCreated) return;
+        foreach (var face in _faces.Value.Regular.Concat(_faces.Value.Bold).Distinct()) face.Dispose();
     }
 }

@@ -15,6 +15,7 @@ namespace MakersSite.Output;
 public sealed class IncrementalOutput : IDisposable
 {
     private const string TemporarySuffix = ".makers-site-tmp";
+    private const string BackupSuffix = ".makers-site-old";
 
     private readonly string _target;
     private readonly string _manifestPath;
@@ -23,6 +24,7 @@ public sealed class IncrementalOutput : IDisposable
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _created = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _backups = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _createdDirectories = [];
     private bool _committed;
 
@@ -128,6 +130,23 @@ public sealed class IncrementalOutput : IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts a few files written so far into place while the build goes on (serve: the pages open in a browser),
+    /// keeping what they replace, so a build that fails after all still leaves the previous output as it was.
+    /// </summary>
+    public void PublishEarly(IEnumerable<string> relativePaths)
+    {
+        foreach (var relative in relativePaths)
+        {
+            if (!_pending.TryRemove(relative, out var temporary)) continue; // unchanged, or new and already in place
+            var path = Path.Combine(_target, relative);
+            File.Move(path, path + BackupSuffix, overwrite: true);
+            _backups[relative] = path + BackupSuffix;
+            File.Move(temporary, path, overwrite: true);
+            _published.TryAdd(relative, 0);
+        }
+    }
+
     /// <summary>Renames every changed file into place, removes what this build no longer produces, saves the manifest.</summary>
     public void Commit()
     {
@@ -145,6 +164,7 @@ public sealed class IncrementalOutput : IDisposable
             manifest[relative] = new ManifestEntry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
         }
         _committed = true;
+        foreach (var backup in _backups.Values) File.Delete(backup);
 
         // Whatever else is in the output (pages that were removed, files put there by hand) goes, so the output
         // is the same tree a clean build writes.
@@ -164,6 +184,7 @@ public sealed class IncrementalOutput : IDisposable
     {
         if (_committed) return;
         foreach (var file in _pending.Values.Concat(_created.Values)) File.Delete(file);
+        foreach (var (relative, backup) in _backups) File.Move(backup, Path.Combine(_target, relative), overwrite: true);
         foreach (var directory in _createdDirectories.Distinct().OrderByDescending(d => d.Length))
         {
             if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);

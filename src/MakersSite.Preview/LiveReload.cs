@@ -14,12 +14,47 @@ public sealed class LiveReload
     public const string EventsPath = "/__makers-site/events";
     public const string ScriptPath = "/__makers-site/reload.js";
 
-    private readonly List<HttpResponse> _clients = [];
+    private readonly List<(HttpResponse Response, string Page)> _clients = [];
     private string? _lastError;
+    private int _connections;
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiting = [];
+
+    /// <summary>How many pages are connected right now.</summary>
+    public int OpenConnections
+    {
+        get
+        {
+            lock (_clients) return _clients.Count;
+        }
+    }
+
+    /// <summary>How many pages have connected so far, ever (see <see cref="WaitForConnections"/>).</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Waits until <see cref="Connections"/> reaches <paramref name="count"/> (reloaded pages are back), at most <paramref name="timeout"/>.</summary>
+    public void WaitForConnections(int count, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_clients)
+        {
+            if (_connections >= count) return;
+            _waiting.Add((count, done));
+        }
+        done.Task.Wait(timeout);
+        lock (_clients) _waiting.RemoveAll(w => w.Done == done);
+    }
+
+    /// <summary>The addresses of the pages open in a browser right now (what a rebuild should finish first).</summary>
+    public IReadOnlySet<string> OpenPages
+    {
+        get
+        {
+            lock (_clients) return _clients.Select(c => c.Page).ToHashSet(StringComparer.Ordinal);
+        }
+    }
 
     private const string Script = """
         (function () {
-          var source = new EventSource("/__makers-site/events");
           function overlay(text) {
             var box = document.getElementById("makers-site-overlay");
             if (!text) { if (box) box.remove(); return; }
@@ -32,10 +67,15 @@ public sealed class LiveReload
             }
             box.textContent = "Build mislukt — je ziet de laatste goede versie.\n\n" + text;
           }
-          source.addEventListener("open", function () { window.makersSiteLive = true; });
-          source.addEventListener("reload", function () { location.reload(); });
-          source.addEventListener("error-report", function (e) { overlay(JSON.parse(e.data)); });
-          source.addEventListener("ok", function () { overlay(null); });
+          // Connecting once the page is ready also tells serve that a reloaded page is back, so it can go on building.
+          function connect() {
+            var source = new EventSource("/__makers-site/events?page=" + encodeURIComponent(location.pathname));
+            source.addEventListener("open", function () { window.makersSiteLive = true; });
+            source.addEventListener("reload", function () { location.reload(); });
+            source.addEventListener("error-report", function (e) { overlay(JSON.parse(e.data)); });
+            source.addEventListener("ok", function () { overlay(null); });
+          }
+          if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", connect); else connect();
         })();
         """;
 
@@ -55,11 +95,21 @@ public sealed class LiveReload
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": verbonden\n\n");
             await context.Response.Body.FlushAsync();
-            lock (_clients) _clients.Add(context.Response);
+            // The page's address as a build knows it: a folder URL, or the file for 404.html and the like.
+            var page = context.Request.Query["page"].ToString();
+            if (page.EndsWith("/index.html", StringComparison.Ordinal)) page = page[..^"index.html".Length];
+            var client = (context.Response, page);
+            lock (_clients)
+            {
+                _clients.Add(client);
+                _connections++;
+                foreach (var (count, done) in _waiting)
+                    if (_connections >= count) done.TrySetResult();
+            }
             if (_lastError is { } error) await Send(context.Response, "error-report", error);
             try { await Task.Delay(Timeout.Infinite, context.RequestAborted); }
             catch (OperationCanceledException) { }
-            lock (_clients) _clients.Remove(context.Response);
+            lock (_clients) _clients.Remove(client);
             return;
         }
 
@@ -86,6 +136,16 @@ public sealed class LiveReload
         return Broadcast("reload", "");
     }
 
+    /// <summary>
+    /// Reloads the open pages and shows the messages on them again: for pages that were reloaded early with a
+    /// build that then failed, and have been put back as they were.
+    /// </summary>
+    public async Task ReloadWithError(string messages)
+    {
+        _lastError = messages;
+        await Broadcast("reload", "");
+    }
+
     public Task ReportError(string messages)
     {
         _lastError = messages;
@@ -94,11 +154,11 @@ public sealed class LiveReload
 
     private async Task Broadcast(string name, string data)
     {
-        List<HttpResponse> clients;
+        List<(HttpResponse Response, string Page)> clients;
         lock (_clients) clients = _clients.ToList();
         foreach (var client in clients)
         {
-            try { await Send(client, name, data); }
+            try { await Send(client.Response, name, data); }
             catch (Exception) { lock (_clients) _clients.Remove(client); }
         }
     }

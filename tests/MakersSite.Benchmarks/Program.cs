@@ -29,7 +29,7 @@ if (arguments.FirstOrDefault() == "serve-latency")
 {
     // Only the serve measurement, on a site generated before: serve-latency SITE
     var result = await ServeLatency.MeasureAsync(cliDll, Path.GetFullPath(arguments[1]), "content/bedrijven/bedrijf-00007/index.md", rounds: 6);
-    Console.WriteLine($"mediaan {result.Median:0} ms, hoogste {result.Max:0} ms; herbouwen tot de pagina's er staan: mediaan {result.BuildMedian:0} ms; alleen herladen: mediaan {result.ReloadMedian:0} ms");
+    Console.WriteLine($"mediaan {result.Median:0} ms, hoogste {result.Max:0} ms; herbouwen tot de open pagina herladen wordt: mediaan {result.BuildMedian:0} ms; alleen herladen: mediaan {result.ReloadMedian:0} ms");
     return 0;
 }
 
@@ -309,7 +309,7 @@ namespace MakersSite.Benchmarks
                 sb.AppendLine($"| deelafbeeldingen, koud | {r.SocialImages} in {S(r.Clean.Phase("afbeeldingen"))}: {(r.SocialImages / Math.Max(0.001, r.Clean.Phase("afbeeldingen"))).ToString("0", CultureInfo.InvariantCulture)} per s, {imageMsPerCore.ToString("0.0", CultureInfo.InvariantCulture)} ms per afbeelding per core | — | — |");
                 sb.AppendLine($"| HTML-pagina's | {CountPages(r)} | {r.HugoPages:N0} | |".Replace(',', '.'));
                 if (r.Serve is { } serve)
-                    sb.AppendLine($"| `serve`: opslaan → pagina herladen in Chromium | mediaan {serve.Median:0} ms, hoogste {serve.Max:0} ms ({serve.Milliseconds.Count}×); daarvan herbouwen tot de pagina's er staan: mediaan {serve.BuildMedian:0} ms; alleen herladen, zonder build: mediaan {serve.ReloadMedian:0} ms | | |");
+                    sb.AppendLine($"| `serve`: opslaan → pagina herladen in Chromium | mediaan {serve.Median:0} ms, hoogste {serve.Max:0} ms ({serve.Milliseconds.Count}×); daarvan herbouwen tot de open pagina herladen wordt: mediaan {serve.BuildMedian:0} ms; alleen herladen, zonder build: mediaan {serve.ReloadMedian:0} ms | | |");
                 sb.AppendLine();
                 sb.AppendLine("Fasen van makers-site (s): " + string.Join("; ", new[] { ("schoon", r.Clean), ("warm", r.Warm), ("warme beeldcache", r.WarmImages), ("één wijziging", r.OneChange) }
                     .Select(x => $"{x.Item1}: " + string.Join(", ", x.Item2.Phases.Select(p => $"{p.Key} {(p.Value / 1000.0).ToString("0.00", CultureInfo.InvariantCulture)}")))) + ".");

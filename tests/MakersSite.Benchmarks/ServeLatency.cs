@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace MakersSite.Benchmarks;
 
 /// <param name="Milliseconds">From writing the file to the reloaded page in Chromium.</param>
-/// <param name="BuildMilliseconds">Of that, serve's own log: from the start of the rebuild until the pages were written.</param>
+/// <param name="BuildMilliseconds">Of that, serve's own log: from the start of the rebuild until it sent the reload (the open page written).</param>
 /// <param name="ReloadMilliseconds">A plain reload of the same page in Chromium with nothing to build, for scale.</param>
 public sealed record ServeResult(IReadOnlyList<double> Milliseconds, IReadOnlyList<double> BuildMilliseconds, IReadOnlyList<double> ReloadMilliseconds)
 {

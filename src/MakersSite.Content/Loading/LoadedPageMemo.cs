@@ -41,7 +41,7 @@ public sealed class LoadedPageMemo
         return key.ToString();
     }
 
-    /// <summary>The vocabularies' part of every key, worked out once per load.</summary>
+    /// <summary>The vocabularies' part of every key, worked out once per load: a hash, so each page's key stays short.</summary>
     public static string VocabulariesKey(IReadOnlyDictionary<string, Vocabulary> vocabularies)
     {
         var key = new StringBuilder();
@@ -51,6 +51,6 @@ public sealed class LoadedPageMemo
             foreach (var term in vocabulary.Terms) key.Append(term.Slug).Append('\0').Append(term.Name).Append('\0').Append(term.Description).Append('\0');
             key.Append('\n');
         }
-        return key.ToString();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()))) + "\n";
     }
 }
