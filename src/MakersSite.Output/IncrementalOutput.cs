@@ -88,8 +88,8 @@ public sealed class IncrementalOutput : IDisposable
         if (!_planned.TryAdd(relativePath, fingerprint)) throw new InvalidOperationException($"{relativePath} is written twice.");
         var path = Path.Combine(_target, relativePath);
         if (_previous.TryGetValue(relativePath, out var before) && before.Fingerprint == fingerprint && Unchanged(path, before)) return;
-        EnsureDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path))
+        // A file in a folder this build created cannot be there yet: no need to ask the file system.
+        if (EnsureDirectory(Path.GetDirectoryName(path)!) || !File.Exists(path))
         {
             // Nothing to keep at this path: write in place, and take it away again if the build fails.
             _created[relativePath] = path;
@@ -107,13 +107,24 @@ public sealed class IncrementalOutput : IDisposable
         return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks;
     }
 
-    private void EnsureDirectory(string directory)
+    // Folders known to exist, and whether this build created them: asked once each instead of once per file.
+    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
+
+    /// <summary>Makes sure the folder exists; true when this build created it.</summary>
+    private bool EnsureDirectory(string directory)
     {
-        if (Directory.Exists(directory)) return;
-        var missing = new List<string>();
-        for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Add(d);
-        Directory.CreateDirectory(directory);
-        foreach (var d in missing) _createdDirectories.Add(d);
+        if (_directories.TryGetValue(directory, out var created)) return created;
+        created = !Directory.Exists(directory);
+        if (created)
+        {
+            for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+            {
+                _createdDirectories.Add(d);
+                _directories.TryAdd(d, true);
+            }
+            Directory.CreateDirectory(directory);
+        }
+        return _directories.GetOrAdd(directory, created);
     }
 
     /// <summary>
