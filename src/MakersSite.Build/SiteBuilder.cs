@@ -66,7 +66,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
 
         var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
 
-        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models, options.LoadedPages?.RenderedBodies);
+        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models);
         List<PageJob> jobs;
         try
         {

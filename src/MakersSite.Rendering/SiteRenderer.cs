@@ -10,10 +10,9 @@ namespace MakersSite.Rendering;
 /// Lists pages as jobs so later phases can stream them instead of holding the whole site.
 /// </summary>
 public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IReadOnlyDictionary<string, ShareImage>? shareImages = null,
-    IReadOnlyDictionary<string, PictureModel>? pictures = null,
-    System.Runtime.CompilerServices.ConditionalWeakTable<Page, string>? renderedBodies = null)
+    IReadOnlyDictionary<string, PictureModel>? pictures = null)
 {
-    private readonly ViewModel _view = new(graph, pictures, renderedBodies);
+    private readonly ViewModel _view = new(graph, pictures);
     private readonly ShareCards _cards = new(graph);
     private readonly StructuredData _structuredData = new(graph);
     private readonly Dictionary<string, object?> _data = new ViewModel(graph).Data();
@@ -146,7 +145,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             ["url"] = url,
             ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
             ["summary"] = intro?.Summary,
-            ["content"] = new RawHtml(intro is null ? "" : MarkdownRenderer.Body(intro, renderedBodies)),
+            ["content"] = new RawHtml(intro is null ? "" : intro.BodyHtml),
             ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
             ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
             // What the kennisbank list filters by: flats, projects and tags that its articles have.

@@ -6,8 +6,7 @@ using MakersSite.Content.Text;
 namespace MakersSite.Rendering;
 
 /// <summary>Turns pages and the site graph into the plain dictionaries and lists that Liquid templates read.</summary>
-public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null,
-    System.Runtime.CompilerServices.ConditionalWeakTable<Page, string>? renderedBodies = null)
+public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null)
 {
     public Dictionary<string, object?> Site(string currentUrl)
     {
@@ -64,7 +63,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
     public Dictionary<string, object?> Page(Page page)
     {
         var model = new Dictionary<string, object?>(Card(page));
-        model["content"] = new RawHtml(MarkdownRenderer.Body(page, renderedBodies));
+        model["content"] = new RawHtml(page.BodyHtml);
         model["related"] = ContentSchemas.TypedSections.ToDictionary(
             s => s, s => (object?)graph.Related(page, s).Select(p => (object?)Card(p)).ToList());
         model["terms"] = graph.TermsOf(page).Select(t => (object?)new Dictionary<string, object?>

@@ -40,12 +40,15 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount }, d => _entries.Add(Analyze(d)));
     }
 
+    [ThreadStatic] private static List<int>? _numbersBuffer;
+
     private SearchEntry Analyze(SearchDocument document)
     {
         var hash = Fingerprint(document);
         if (memo is not null && memo.Entries.TryGetValue(Convert.ToHexString(hash), out var known) && (known.Kept is not null) == keepTexts) return known;
         var words = new int[AnalysedFields][];
-        var numbers = new List<int>();
+        // One buffer per thread for the words of a field: grown once, not again for every page.
+        var numbers = _numbersBuffer ??= new List<int>(4096);
         string[] texts = [document.Title, document.Summary, document.Body];
         for (var f = 0; f < AnalysedFields; f++)
         {

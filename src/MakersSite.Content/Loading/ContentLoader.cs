@@ -177,7 +177,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         var validator = new FrontMatterValidator(file, bundle, vocabularies, diagnostics);
         var schema = ContentSchemas.ForSection(place.Kind == PageKind.SectionList ? null : place.Section);
         var fields = validator.ValidateRoot(document.FrontMatter, schema);
-        var bodyLinks = ContentMarkdown.Links(ContentMarkdown.Parse(document.Body), document.BodyLine);
+        var markdown = ContentMarkdown.Parse(document.Body);
+        var bodyLinks = ContentMarkdown.Links(markdown, document.BodyLine);
         CheckBodyLinks(file, bundle, bodyLinks);
         if (!fields.ContainsKey("title")) return null;
 
@@ -198,7 +199,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             Slug = place.Slug,
             Url = place.Url,
             Fields = fields,
-            Body = document.Body,
+            // Rendered from the parse the link checks used, so the body is parsed once per build, not twice.
+            BodyHtml = Markdig.Markdown.ToHtml(markdown, ContentMarkdown.Pipeline),
             BodyLine = document.BodyLine,
             References = validator.References,
             FieldPositions = validator.Positions,

@@ -14,9 +14,6 @@ public sealed class LoadedPageMemo
 {
     private readonly ConcurrentDictionary<string, (string Key, Page Page)> _pages = new(StringComparer.Ordinal);
 
-    /// <summary>The HTML of each remembered page's body, kept as long as the page is.</summary>
-    public System.Runtime.CompilerServices.ConditionalWeakTable<Page, string> RenderedBodies { get; } = new();
-
     public bool TryGet(string file, string key, out Page page)
     {
         if (_pages.TryGetValue(file, out var entry) && entry.Key == key)

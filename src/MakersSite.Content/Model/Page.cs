@@ -19,8 +19,11 @@ public sealed class Page
     public required string Slug { get; init; }
     public required string Url { get; init; }
     public required IReadOnlyDictionary<string, object?> Fields { get; init; }
-    /// <summary>The Markdown body. Kept as UTF-8: a site's bodies are most of what stays in memory through a build, and half the size that way.</summary>
-    public required string Body
+    /// <summary>
+    /// The Markdown body as HTML, rendered at load. Kept as UTF-8: a site's bodies are most of what stays in memory
+    /// through a build, and half the size that way.
+    /// </summary>
+    public required string BodyHtml
     {
         get => System.Text.Encoding.UTF8.GetString(_body);
         init => _body = System.Text.Encoding.UTF8.GetBytes(value);
