@@ -1,6 +1,7 @@
 using MakersSite.Content.Assembly;
 using MakersSite.Content.Model;
 using MakersSite.Content.Schema;
+using MakersSite.Output;
 using MakersSite.Search;
 
 namespace MakersSite.Build;

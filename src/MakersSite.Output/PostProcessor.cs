@@ -66,7 +66,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
                 case "h2" or "h3" or "h4" when InProse(element): headings.Add(element); break;
                 case "dfn" when element.HasAttribute("id"): terms.Add(element); break;
             }
-            if (prose is null && HasClass(element, "prose")) prose = element;
+            if (prose is null && Html.HasClass(element, "prose")) prose = element;
         }
         AddHeadingAnchors(document, headings, ids);
         LinkGlossaryTerms(document, terms, prose);
@@ -163,17 +163,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
     private static bool InProse(IElement element)
     {
         for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
-            if (HasClass(parent, "prose")) return true;
-        return false;
-    }
-
-    /// <summary>Whether the class attribute lists <paramref name="name"/>, without building a ClassList per element.</summary>
-    private static bool HasClass(IElement element, string name)
-    {
-        var classes = element.GetAttribute("class");
-        if (classes is null) return false;
-        foreach (var range in classes.AsSpan().SplitAny(" \t\n\f\r"))
-            if (classes.AsSpan()[range].SequenceEqual(name)) return true;
+            if (Html.HasClass(parent, "prose")) return true;
         return false;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 
-namespace MakersSite.Search;
+namespace MakersSite.Output;
 
 /// <summary>
 /// Takes the searchable text out of a finished page: the element marked <c>data-search-body</c> (or
@@ -52,7 +52,7 @@ public static class SearchTextExtractor
                     sb.Append(text.Data);
                     break;
                 case IElement element when Skipped.Contains(element.LocalName) || element.HasAttribute("data-search-ignore")
-                                            || HasClass(element, "anchor") || HasClass(element, "visually-hidden"):
+                                            || Html.HasClass(element, "anchor") || Html.HasClass(element, "visually-hidden"):
                     break;
                 case IElement element when element.LocalName == "h1":
                     break; // the title is its own field
@@ -64,18 +64,6 @@ public static class SearchTextExtractor
                     break;
             }
         }
-    }
-
-    /// <summary>Whether the class attribute lists <paramref name="name"/>, without building a ClassList per element.</summary>
-    private static bool HasClass(IElement element, string name)
-    {
-        var classes = element.GetAttribute("class");
-        if (classes is null) return false;
-        foreach (var range in classes.AsSpan().SplitAny(" \t\n\f\r"))
-        {
-            if (classes.AsSpan()[range].SequenceEqual(name)) return true;
-        }
-        return false;
     }
 
     /// <summary>NFC, and every run of white space (HTML's or Unicode's) as one space.</summary>
