@@ -114,17 +114,16 @@ public sealed class IncrementalOutput : IDisposable
     private bool EnsureDirectory(string directory)
     {
         if (_directories.TryGetValue(directory, out var created)) return created;
-        created = !Directory.Exists(directory);
-        if (created)
+        var missing = new List<string>();
+        for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Add(d);
+        // Created before it is listed as known: another thread that finds it listed writes into it at once.
+        Directory.CreateDirectory(directory);
+        foreach (var d in missing)
         {
-            for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
-            {
-                _createdDirectories.Add(d);
-                _directories.TryAdd(d, true);
-            }
-            Directory.CreateDirectory(directory);
+            _createdDirectories.Add(d);
+            _directories.TryAdd(d, true);
         }
-        return _directories.GetOrAdd(directory, created);
+        return _directories.GetOrAdd(directory, missing.Count > 0);
     }
 
     /// <summary>
