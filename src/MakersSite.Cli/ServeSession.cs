@@ -18,6 +18,8 @@ public sealed class ServeSession : IAsyncDisposable
     private readonly SemaphoreSlim _building = new(1, 1);
     private PreviewServer? _server;
     private Timer? _debounce;
+    private bool _watching;
+    private bool _previousBuildWatched;
 
     public string BaseUrl => _server?.BaseUrl ?? "";
 
@@ -43,25 +45,53 @@ public sealed class ServeSession : IAsyncDisposable
         session._server = await PreviewServer.StartAsync(session._options.OutputDirectory, port, session._reload.Handle);
         foreach (var folder in new[] { "content", "themes", "layouts", "static" })
         {
-            var path = Path.Combine(root, folder);
+            var path = Path.GetFullPath(Path.Combine(root, folder));
             if (!Directory.Exists(path)) continue;
             var watcher = new FileSystemWatcher(path) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
             watcher.Changed += session.OnChange;
             watcher.Created += session.OnChange;
             watcher.Deleted += session.OnChange;
             watcher.Renamed += session.OnChange;
+            watcher.Error += (_, _) => session.NoteChange(null);
             watcher.EnableRaisingEvents = true;
             session._watchers.Add(watcher);
         }
+        session._watching = true;
         return session;
     }
 
-    // Long enough to gather the events of one save, short enough not to be felt.
-    private const int DebounceMilliseconds = 25;
+    // Long enough to gather the events of one save (an editor's truncate and write come microseconds apart),
+    // short enough not to be felt. A save that comes in pieces anyway just builds twice; the last build wins.
+    private const int DebounceMilliseconds = 10;
+
+    // Files changed since the last rebuild began; null once something was added, removed or renamed (or the watcher
+    // lost events), and the next load must look at every page again.
+    private HashSet<string>? _changed = new(StringComparer.Ordinal);
+    private readonly Lock _changes = new();
+
+    private void NoteChange(string? path)
+    {
+        lock (_changes)
+        {
+            if (path is null) _changed = null;
+            else _changed?.Add(path);
+        }
+    }
+
+    private HashSet<string>? TakeChanges()
+    {
+        lock (_changes)
+        {
+            var changed = _changed;
+            _changed = new(StringComparer.Ordinal);
+            return changed;
+        }
+    }
 
     private void OnChange(object sender, FileSystemEventArgs e)
     {
         if (e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) return;
+        NoteChange(e.ChangeType == WatcherChangeTypes.Changed && !Directory.Exists(e.FullPath) ? e.FullPath : null);
         // Editors write a file in several steps: wait until the changes stop for a moment.
         _debounce?.Dispose();
         _debounce = new Timer(_ => _ = RebuildAsync(), null, DebounceMilliseconds, Timeout.Infinite);
@@ -73,6 +103,11 @@ public sealed class ServeSession : IAsyncDisposable
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
+            // The watcher says what changed since the previous build began, if that build began while it was
+            // watching (the first build runs before the watchers exist): then unchanged pages are not looked at.
+            var changed = TakeChanges();
+            _options.LoadedPages!.BeginLoad(_previousBuildWatched ? changed : null);
+            _previousBuildWatched = _watching;
             // The open pages reload as soon as they are written, the rest of the site and the search index follow.
             // If none is open (or one of them is gone), pages reload once all pages are written.
             long? reloadedMs = null;

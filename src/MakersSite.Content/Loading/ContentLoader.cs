@@ -111,11 +111,12 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
 
     private List<Page> LoadPages(IReadOnlyDictionary<string, Vocabulary> vocabularies)
     {
-        var markdownFiles = Directory.GetFiles(_contentDirectory, "*.md", SearchOption.AllDirectories)
+        var markdownFiles = memo?.Listing ?? Directory.GetFiles(_contentDirectory, "*.md", SearchOption.AllDirectories)
             .Where(p => !Relative(p).StartsWith("content/_data/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(p => (Path: p, File: Relative(p), Place: PagePlace.Classify(Relative(p))))
             .ToList();
+        if (memo is not null) memo.Listing = markdownFiles;
         ReportCaseDuplicates(markdownFiles.Where(f => f.Place is not null).Select(f => (f.File, f.Place!)));
         // Pages load independently, on every core; the diagnostic bag is thread-safe and sorts what it reports.
         var vocabulariesKey = memo is null ? "" : LoadedPageMemo.VocabulariesKey(vocabularies);
@@ -150,8 +151,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
     /// <summary>A page loaded without problems before is reused while its bundle and the vocabularies are unchanged.</summary>
     private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, string vocabulariesKey)
     {
-        var key = LoadedPageMemo.Key(path, vocabulariesKey);
-        if (memo!.TryGet(file, key, out var remembered)) return remembered;
+        var ownFileOnly = place.Kind is PageKind.Home or PageKind.SectionList;
+        if (memo!.TryGetUnchanged(file, Path.GetDirectoryName(path)!, ownFileOnly, vocabulariesKey, out var unchanged)) return unchanged;
+        var key = LoadedPageMemo.Key(path, vocabulariesKey, ownFileOnly);
+        if (memo.TryGet(file, key, out var remembered)) return remembered;
         var own = new DiagnosticBag();
         var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);
         foreach (var diagnostic in own.Sorted()) diagnostics.Add(diagnostic);

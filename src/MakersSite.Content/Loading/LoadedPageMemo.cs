@@ -13,6 +13,41 @@ namespace MakersSite.Content.Loading;
 public sealed class LoadedPageMemo
 {
     private readonly ConcurrentDictionary<string, (string Key, Page Page)> _pages = new(StringComparer.Ordinal);
+    // What changed since the last load, when the caller (serve's file watcher) knows it exactly; null: check everything.
+    private IReadOnlyCollection<string>? _changedPaths;
+    private IReadOnlyList<(string Path, string File, PagePlace? Place)>? _listing;
+
+    /// <summary>
+    /// Starts a load. <paramref name="changedPaths"/> are the files that changed since the previous load began, when
+    /// that is known exactly and no file or folder was added, removed or renamed; pages outside them are then taken
+    /// as they are, without looking at their files. Null means: check every page's files.
+    /// </summary>
+    public void BeginLoad(IReadOnlyCollection<string>? changedPaths)
+    {
+        _changedPaths = changedPaths;
+        if (changedPaths is null) _listing = null;
+    }
+
+    /// <summary>The content files of the previous load, while no file was added, removed or renamed since.</summary>
+    internal IReadOnlyList<(string Path, string File, PagePlace? Place)>? Listing
+    {
+        get => _changedPaths is null ? null : _listing;
+        set => _listing = value;
+    }
+
+    /// <summary>A remembered page whose folder saw no change since the previous load, with the same vocabularies.</summary>
+    internal bool TryGetUnchanged(string file, string bundleDirectory, bool ownFileOnly, string vocabulariesKey, out Page page)
+    {
+        page = null!;
+        if (_changedPaths is not { } changed || !_pages.TryGetValue(file, out var entry) || !entry.Key.StartsWith(vocabulariesKey, StringComparison.Ordinal)) return false;
+        var folder = bundleDirectory + Path.DirectorySeparatorChar;
+        foreach (var path in changed)
+        {
+            if (ownFileOnly ? path == Path.Combine(bundleDirectory, Path.GetFileName(file)) : path.StartsWith(folder, StringComparison.Ordinal)) return false;
+        }
+        page = entry.Page;
+        return true;
+    }
 
     public bool TryGet(string file, string key, out Page page)
     {
@@ -27,12 +62,16 @@ public sealed class LoadedPageMemo
 
     public void Remember(string file, string key, Page page) => _pages[file] = (key, page);
 
-    /// <summary>Everything loading a page reads: its bundle's files and the vocabularies its values are checked against.</summary>
-    public static string Key(string indexFile, string vocabulariesKey)
+    /// <summary>
+    /// Everything loading a page reads: its bundle's files and the vocabularies its values are checked against. The
+    /// home page and section pages have no bundle (their folder holds the other pages): only their own file counts.
+    /// </summary>
+    public static string Key(string indexFile, string vocabulariesKey, bool ownFileOnly = false)
     {
         var key = new StringBuilder(vocabulariesKey);
         var bundle = new DirectoryInfo(Path.GetDirectoryName(indexFile)!);
-        foreach (var file in bundle.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        var files = ownFileOnly ? [new FileInfo(indexFile)] : bundle.EnumerateFiles("*", SearchOption.AllDirectories);
+        foreach (var file in files.OrderBy(f => f.FullName, StringComparer.Ordinal))
             key.Append(file.FullName).Append('\0').Append(file.Length.ToString(CultureInfo.InvariantCulture)).Append('\0')
                 .Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return key.ToString();

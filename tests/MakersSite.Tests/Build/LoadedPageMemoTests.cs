@@ -48,5 +48,40 @@ public sealed class LoadedPageMemoTests : IDisposable
         Assert.All(second.Pages, p => Assert.NotSame(first.Pages[p.Key], p.Value));
     }
 
+    [Fact]
+    public void The_home_and_section_pages_are_not_loaded_again_when_a_page_in_their_folder_changes()
+    {
+        var first = Load();
+        const string topic = "content/rugzak/engineering/index.md";
+        var path = Path.Combine(_site.Root, topic);
+        File.AppendAllText(path, "\nNog een zin.\n");
+
+        var second = Load();
+
+        Assert.Same(first.Pages["content/index.md"], second.Pages["content/index.md"]);
+        Assert.Same(first.Pages["content/rugzak/_index.md"], second.Pages["content/rugzak/_index.md"]);
+        Assert.NotSame(first.Pages[topic], second.Pages[topic]);
+    }
+
+    [Fact]
+    public void With_the_changed_files_known_only_their_pages_are_looked_at_and_an_added_file_means_looking_at_all()
+    {
+        var first = Load();
+        var leolux = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
+        var sudryso = Path.Combine(_site.Root, "content", "bedrijven", "sudryso", "index.md");
+        File.WriteAllText(leolux, File.ReadAllText(leolux).Replace("title: \"Leolux\"", "title: \"Leolux BV\""));
+        File.WriteAllText(sudryso, File.ReadAllText(sudryso).Replace("title: \"Sudryso\"", "title: \"Sudryso BV\""));
+
+        // Told that only Leolux changed, the load trusts that and does not open Sudryso's files.
+        _memo.BeginLoad([leolux]);
+        var second = Load();
+        Assert.Equal("Leolux BV", second.Pages["content/bedrijven/leolux/index.md"].Title);
+        Assert.Same(first.Pages["content/bedrijven/sudryso/index.md"], second.Pages["content/bedrijven/sudryso/index.md"]);
+
+        // Not told exactly (something was added, removed or renamed): every page is looked at.
+        _memo.BeginLoad(null);
+        Assert.Equal("Sudryso BV", Load().Pages["content/bedrijven/sudryso/index.md"].Title);
+    }
+
     public void Dispose() => _site.Dispose();
 }
