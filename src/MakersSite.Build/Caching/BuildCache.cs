@@ -70,7 +70,8 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     /// </summary>
     public void EndBuild(bool prune)
     {
-        if (prune)
+        // Without the lock another build owns the cache: leave its entries alone.
+        if (prune && _lock is not null)
         {
             Prune();
             if (_pages is not null)
