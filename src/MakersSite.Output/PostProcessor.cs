@@ -15,7 +15,7 @@ public sealed record BrokenLink(string PageUrl, string Href);
 public sealed class PostProcessor(Func<string, bool> outputExists)
 {
     // One parser per thread: pages are post-processed in parallel.
-    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { DisableElementPositionTracking = true }));
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal) { "href", "src", "action", "poster", "formaction" };
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
