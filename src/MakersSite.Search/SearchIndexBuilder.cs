@@ -177,10 +177,10 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
                 }
             }
         }
-        var index = new LunrIndexBuilder(SearchIndexWriter.Fields).Build(Enumerable.Range(0, documents.Length).ToArray(), TermsOf, termTexts, termWords);
+        var index = new LunrIndexBuilder(SearchIndexWriter.Fields).Build(Enumerable.Range(0, documents.Length).ToArray(), TermsOf, termTexts, termWords, cores);
 
         var collected = new List<SearchFile>();
-        SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add);
+        SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add, parallel);
         return new SearchBundle(collected, index, documents.Select(d => d.Kept).OfType<SearchDocument>().ToList(), fieldTexts);
 
         int NumberOf(string part) => _words.TryGetNumber(part, out var number) ? number

@@ -55,10 +55,10 @@ public static class SearchIndexWriter
     }
 
     /// <summary>Cuts the index into files. <paramref name="documents"/>: in ref order.</summary>
-    internal static void WriteFiles(LunrIndex index, IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit)
+    internal static void WriteFiles(LunrIndex index, IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit, ParallelOptions parallel)
     {
-        var shards = WriteShards(index, emit);
-        var termLists = WriteTermLists(index, emit);
+        var shards = WriteShards(index, emit, parallel);
+        var termLists = WriteTermLists(index, emit, parallel);
         for (var id = 0; id < documents.Count; id++) emit(DataFile($"d/{id}.js", documents[id].DisplayJson));
         var facets = WriteFacets(documents, emit);
 
@@ -76,9 +76,8 @@ public static class SearchIndexWriter
     }
 
     /// <summary>Each term: [term, lunr term index, postings per field as [doc delta, weight × 1000, …]].</summary>
-    private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<SearchFile> emit)
-    {
-        var entries = index.Terms.Select(term =>
+    private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<SearchFile> emit, ParallelOptions parallel) =>
+        Chunk(index.Terms, term =>
         {
             var sb = new StringBuilder("[").Append(Json.String(term.Text)).Append(',').Append(term.Index);
             for (var f = 0; f < index.Fields.Count; f++)
@@ -94,46 +93,70 @@ public static class SearchIndexWriter
                 }
                 sb.Append(']');
             }
-            return (term.Text, Json: sb.Append(']').ToString());
-        });
-        return Chunk(entries, ShardCharacters, "s", emit);
-    }
+            return sb.Append(']').ToString();
+        }, ShardCharacters, "s", emit, parallel);
 
     /// <summary>Each term: [term, documents containing it, a word it stands for].</summary>
-    private static List<(string First, string Path)> WriteTermLists(LunrIndex index, Action<SearchFile> emit)
-    {
-        var entries = index.Terms.Select(term =>
+    private static List<(string First, string Path)> WriteTermLists(LunrIndex index, Action<SearchFile> emit, ParallelOptions parallel) =>
+        Chunk(index.Terms, term =>
         {
             var documentFrequency = index.DocumentFrequency(term.Index);
             var word = term.Word == term.Text ? "" : Json.String(term.Word);
-            return (term.Text, Json: $"[{Json.String(term.Text)},{documentFrequency}{(word.Length > 0 ? "," + word : "")}]");
-        });
-        return Chunk(entries, TermListCharacters, "t", emit);
-    }
+            return $"[{Json.String(term.Text)},{documentFrequency}{(word.Length > 0 ? "," + word : "")}]";
+        }, TermListCharacters, "t", emit, parallel);
 
-    private static List<(string First, string Path)> Chunk(IEnumerable<(string Term, string Json)> entries, int size, string folder, Action<SearchFile> emit)
+    /// <summary>
+    /// Cuts the terms' entries, in order, into files of about <paramref name="size"/> characters. The entries and the
+    /// files' names (a hash of their content) are made on every core a batch at a time, so only a batch is held;
+    /// the files go to <paramref name="emit"/> one by one, in order.
+    /// </summary>
+    private static List<(string First, string Path)> Chunk(IReadOnlyList<IndexTerm> terms, Func<IndexTerm, string> json, int size, string folder,
+        Action<SearchFile> emit, ParallelOptions parallel)
     {
+        const int batchSize = 256; // the most common terms run to 100 KB each: a batch stays a few MB
         var ranges = new List<(string First, string Path)>();
+        var payloads = new List<(string First, string Payload)>();
         var sb = new StringBuilder();
         string? first = null;
-        void Flush()
+        void Close()
         {
             if (first is null) return;
-            var payload = "[" + sb + "]";
-            var path = $"{folder}/{ranges.Count}-{Hash(payload)}.js";
-            emit(DataFile(path, payload));
-            ranges.Add((first, path));
+            payloads.Add((first, "[" + sb + "]"));
             sb.Clear();
             first = null;
         }
-        foreach (var (term, json) in entries)
+        void EmitClosed()
         {
-            if (first is not null && sb.Length + json.Length > size) Flush();
-            if (first is null) first = term;
-            else sb.Append(',');
-            sb.Append(json);
+            var files = new SearchFile[payloads.Count];
+            var start = ranges.Count;
+            Parallel.For(0, payloads.Count, parallel, i =>
+            {
+                var path = $"{folder}/{start + i}-{Hash(payloads[i].Payload)}.js";
+                files[i] = DataFile(path, payloads[i].Payload);
+            });
+            for (var i = 0; i < files.Length; i++)
+            {
+                emit(files[i]);
+                ranges.Add((payloads[i].First, files[i].Path));
+            }
+            payloads.Clear();
         }
-        Flush();
+        var entries = new string[Math.Min(batchSize, terms.Count)];
+        for (var batch = 0; batch < terms.Count; batch += batchSize)
+        {
+            var count = Math.Min(batchSize, terms.Count - batch);
+            Parallel.For(0, count, parallel, i => entries[i] = json(terms[batch + i]));
+            for (var i = 0; i < count; i++)
+            {
+                if (first is not null && sb.Length + entries[i].Length > size) Close();
+                if (first is null) first = terms[batch + i].Text;
+                else sb.Append(',');
+                sb.Append(entries[i]);
+            }
+            EmitClosed();
+        }
+        Close();
+        EmitClosed();
         return ranges;
     }
 

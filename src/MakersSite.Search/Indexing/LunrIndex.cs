@@ -51,9 +51,25 @@ public sealed class LunrIndex
     /// <summary>How many documents contain the term in any field.</summary>
     public int DocumentFrequency(int termIndex)
     {
-        var all = new List<int>();
-        for (var f = 0; f < Fields.Count; f++) all.AddRange(Documents(termIndex, f));
-        return all.Distinct().Count();
+        // Each field's documents are ascending: step through them together, counting each document once.
+        Span<int> at = stackalloc int[Fields.Count];
+        var count = 0;
+        while (true)
+        {
+            var lowest = int.MaxValue;
+            for (var f = 0; f < Fields.Count; f++)
+            {
+                var documents = Documents(termIndex, f);
+                if (at[f] < documents.Length && documents[at[f]] < lowest) lowest = documents[at[f]];
+            }
+            if (lowest == int.MaxValue) return count;
+            count++;
+            for (var f = 0; f < Fields.Count; f++)
+            {
+                var documents = Documents(termIndex, f);
+                if (at[f] < documents.Length && documents[at[f]] == lowest) at[f]++;
+            }
+        }
     }
 
     /// <summary>Field vectors in lunr's order (document by document, field by field), worked out from the postings.</summary>

@@ -24,6 +24,23 @@ public sealed class SearchIndexBuilderTests
         Assert.Equal(Files(inOrder), Files(shuffled));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Building_on_several_cores_gives_the_same_files_as_on_one(int cores)
+    {
+        // The index builder cuts the documents into one run per core and joins the runs; the batches of files are
+        // made in parallel too. 450 documents make several batches of terms and runs that meet terms in other orders.
+        var documents = IndexConformanceTests.SyntheticDocuments(450);
+
+        var one = SearchIndexWriter.Write(documents, cores: 1).Files;
+        var several = SearchIndexWriter.Write(documents, cores: cores).Files;
+
+        Assert.True(one.Count(f => f.Path.StartsWith("s/", StringComparison.Ordinal)) > 3, "too few shards to test the cut");
+        Assert.Equal(one, several);
+    }
+
     [Fact]
     public void Deferred_analysis_as_serve_uses_it_gives_the_same_key_and_files()
     {
