@@ -13,7 +13,7 @@ public sealed class ServeSession : IAsyncDisposable
 {
     private readonly BuildOptions _options;
     private readonly TextWriter _log;
-    private readonly LiveReload _reload = new();
+    private readonly LiveReload _reload;
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly SemaphoreSlim _building = new(1, 1);
     private PreviewServer? _server;
@@ -30,6 +30,7 @@ public sealed class ServeSession : IAsyncDisposable
     {
         _options = options;
         _log = log;
+        _reload = new LiveReload(options.OutputDirectory);
     }
 
     public static async Task<ServeSession> StartAsync(string root, int port, TextWriter log)
@@ -115,10 +116,10 @@ public sealed class ServeSession : IAsyncDisposable
             {
                 reloadedMs = watch.ElapsedMilliseconds;
                 // The rest of the build waits until the reloaded pages are back (at most a second): on a small machine it
-                // would otherwise take the cores the browser needs to show the edit.
-                var back = _reload.Connections + _reload.OpenConnections;
-                _reload.Reload().GetAwaiter().GetResult();
-                _reload.WaitForConnections(back, TimeSpan.FromSeconds(1));
+                // would otherwise take the cores the browser needs to show the edit. Pages updated in place do not reconnect.
+                var connections = _reload.Connections;
+                var reloading = _reload.Reload().GetAwaiter().GetResult();
+                _reload.WaitForConnections(connections + reloading, TimeSpan.FromSeconds(1));
             }
             var pagesMs = 0L;
             var result = new SiteBuilder().Build(_options with

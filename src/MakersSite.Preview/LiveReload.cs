@@ -7,17 +7,24 @@ namespace MakersSite.Preview;
 /// <summary>
 /// Live reload for `serve`: pages get a small script that listens on an event stream; after a good rebuild the
 /// server says "reload", after a failed one it sends the messages, which the page shows as an overlay while the
-/// last good site keeps being served.
+/// last good site keeps being served. When an open page changed only inside its &lt;main&gt; (the usual edit of a
+/// text), it gets the new &lt;main&gt; instead and swaps it in place: no reload, scroll position and the rest of the
+/// page stay, and the edit shows in milliseconds.
 /// </summary>
-public sealed class LiveReload
+/// <param name="siteDirectory">Where the served site is, to read a page's new version; without it every change reloads.</param>
+public sealed class LiveReload(string? siteDirectory = null)
 {
     public const string EventsPath = "/__makers-site/events";
     public const string ScriptPath = "/__makers-site/reload.js";
+    /// <summary>Fired on the new &lt;main&gt; after an in-place update, so theme scripts can bind to the new content.</summary>
+    public const string ContentEvent = "makers-site:content";
 
     private readonly List<(HttpResponse Response, string Page)> _clients = [];
     private string? _lastError;
     private int _connections;
     private readonly List<(int Count, TaskCompletionSource Done)> _waiting = [];
+    // Per page address: the HTML its open tabs show (as served, or as last updated in place).
+    private readonly Dictionary<string, string> _shown = new(StringComparer.Ordinal);
 
     /// <summary>How many pages are connected right now.</summary>
     public int OpenConnections
@@ -72,6 +79,17 @@ public sealed class LiveReload
             var source = new EventSource("/__makers-site/events?page=" + encodeURIComponent(location.pathname));
             source.addEventListener("open", function () { window.makersSiteLive = true; });
             source.addEventListener("reload", function () { location.reload(); });
+            // Only <main> changed: swap it in, then tell the theme's scripts (they bind to content on this event).
+            source.addEventListener("update", function (e) {
+              var main = document.querySelector("main");
+              var template = document.createElement("template");
+              template.innerHTML = JSON.parse(e.data);
+              var next = template.content.querySelector("main");
+              if (!main || !next) { location.reload(); return; }
+              main.replaceWith(next);
+              overlay(null);
+              next.dispatchEvent(new CustomEvent("makers-site:content", { bubbles: true }));
+            });
             source.addEventListener("error-report", function (e) { overlay(JSON.parse(e.data)); });
             source.addEventListener("ok", function () { overlay(null); });
           }
@@ -95,9 +113,7 @@ public sealed class LiveReload
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": verbonden\n\n");
             await context.Response.Body.FlushAsync();
-            // The page's address as a build knows it: a folder URL, or the file for 404.html and the like.
-            var page = context.Request.Query["page"].ToString();
-            if (page.EndsWith("/index.html", StringComparison.Ordinal)) page = page[..^"index.html".Length];
+            var page = PageAddress(context.Request.Query["page"].ToString());
             var client = (context.Response, page);
             lock (_clients)
             {
@@ -122,6 +138,10 @@ public sealed class LiveReload
         if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
         {
             var html = Encoding.UTF8.GetString(bytes);
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                lock (_clients) _shown[PageAddress(context.Request.Path.Value ?? "/")] = html;
+            }
             var tag = $"<script src=\"{ScriptPath}\"></script>";
             var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
             bytes = Encoding.UTF8.GetBytes(at < 0 ? html + tag : html.Insert(at, tag));
@@ -130,11 +150,76 @@ public sealed class LiveReload
         await original.WriteAsync(bytes);
     }
 
-    public Task Reload()
+    /// <summary>Brings the open pages up to date after a good build: in place where only &lt;main&gt; changed, else by reloading.</summary>
+    /// <returns>How many pages were told to reload (each comes back with a new connection).</returns>
+    public async Task<int> Reload()
     {
         _lastError = null;
-        return Broadcast("reload", "");
+        List<(HttpResponse Response, string Page)> clients;
+        lock (_clients) clients = _clients.ToList();
+        // Decided once per page: every tab of a page shows the same version.
+        var updates = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Pages no longer open need not be remembered (one that opens before it connects just reloads next time).
+        lock (_clients)
+        {
+            foreach (var page in _shown.Keys.Where(p => clients.All(c => c.Page != p)).ToList()) _shown.Remove(page);
+        }
+        foreach (var page in clients.Select(c => c.Page).Distinct())
+        {
+            string? before;
+            lock (_clients) before = _shown.GetValueOrDefault(page);
+            var after = ReadPage(page);
+            var main = before is null || after is null ? null : InPlaceUpdate(before, after);
+            updates[page] = main;
+            if (after is not null && main is not null) lock (_clients) _shown[page] = after;
+        }
+        var reloading = 0;
+        foreach (var client in clients)
+        {
+            var main = updates[client.Page];
+            if (main is null) reloading++;
+            try { await Send(client.Response, main is null ? "reload" : "update", main ?? ""); }
+            catch (Exception) { lock (_clients) _clients.Remove(client); }
+        }
+        return reloading;
     }
+
+    /// <summary>
+    /// The new &lt;main&gt; element when that is all that changed between two versions of a page, else null. Not when
+    /// either &lt;main&gt; holds a script: a script put in with innerHTML does not run, so such pages reload.
+    /// </summary>
+    public static string? InPlaceUpdate(string before, string after)
+    {
+        if (!MainElement(before, out var beforeStart, out var beforeEnd) || !MainElement(after, out var afterStart, out var afterEnd)) return null;
+        if (!before.AsSpan(0, beforeStart).SequenceEqual(after.AsSpan(0, afterStart))) return null;
+        if (!before.AsSpan(beforeEnd).SequenceEqual(after.AsSpan(afterEnd))) return null;
+        var main = after[afterStart..afterEnd];
+        if (main.Contains("<script", StringComparison.OrdinalIgnoreCase) ||
+            before.AsSpan(beforeStart, beforeEnd - beforeStart).Contains("<script", StringComparison.OrdinalIgnoreCase)) return null;
+        return main;
+    }
+
+    /// <summary>Where the page's only &lt;main …&gt; … &lt;/main&gt; starts and ends.</summary>
+    private static bool MainElement(string html, out int start, out int end)
+    {
+        start = html.IndexOf("<main", StringComparison.Ordinal);
+        var close = html.LastIndexOf("</main>", StringComparison.Ordinal);
+        end = close + "</main>".Length;
+        return start >= 0 && close > start && html.IndexOf("<main", start + 1, StringComparison.Ordinal) < 0 &&
+               html.Length > start + 5 && html[start + 5] is ' ' or '>';
+    }
+
+    private string? ReadPage(string page)
+    {
+        if (siteDirectory is null || !page.StartsWith('/')) return null;
+        var file = Path.Combine(siteDirectory, (page.EndsWith('/') ? page + "index.html" : page).TrimStart('/'));
+        try { return File.Exists(file) ? File.ReadAllText(file) : null; }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>The page's address as a build knows it: a folder URL, or the file for 404.html and the like.</summary>
+    private static string PageAddress(string path) =>
+        path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
 
     /// <summary>
     /// Reloads the open pages and shows the messages on them again: for pages that were reloaded early with a

@@ -29,6 +29,31 @@ public sealed class ServeTests(BrowserSite browser) : IClassFixture<BrowserSite>
         Assert.Null(await page.QuerySelectorAsync("#makers-site-overlay"));
     }
 
+    [SkippableFact]
+    public async Task An_edit_inside_main_is_swapped_in_without_a_reload_and_the_themes_scripts_bind_to_it()
+    {
+        using var site = TestSite.Create(("content/bedrijven/testfabriek/index.md", Fixtures.Company()));
+        await using var session = await ServeSession.StartAsync(site.Root, 0, TextWriter.Null);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(session.BaseUrl + "bedrijven/testfabriek/");
+        await page.WaitForFunctionAsync("() => window.makersSiteLive === true");
+        // Gone if the page reloads.
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(body: "Wij maken machines en nu ook robots."));
+        await page.WaitForFunctionAsync("() => document.querySelector('main .prose')?.textContent.includes('ook robots')", null, new() { Timeout = 15_000 });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page reloaded instead of updating in place");
+        // rugzak.js shows the backpack button of the new <main> too (it is hidden until a script takes it on).
+        Assert.True(await page.IsVisibleAsync("main .rugzak-toggle"));
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('main').length"));
+
+        // The title is also in <head>: that page reloads.
+        site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(title: "Testfabriek Vernieuwd", body: "Wij maken machines en nu ook robots."));
+        await page.WaitForFunctionAsync("() => document.title.startsWith('Testfabriek Vernieuwd')", null, new() { Timeout = 15_000 });
+        Assert.False(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "a change outside <main> must reload the page");
+    }
+
     [Fact]
     public async Task The_preview_listens_on_loopback_only()
     {

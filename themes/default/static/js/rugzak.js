@@ -19,22 +19,27 @@
     return target.href;
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll(".rugzak-toggle"), function (button) {
-    var url = button.getAttribute("data-url");
-    function show() {
-      var inside = has(url);
-      button.setAttribute("aria-pressed", inside ? "true" : "false");
-      button.textContent = inside ? "In je rugzak ✓ (haal eruit)" : "In mijn rugzak";
-    }
-    button.hidden = false;
-    show();
-    button.addEventListener("click", function () {
-      var items = read().filter(function (i) { return i.url !== url; });
-      if (!has(url)) items.push({ url: url, title: button.getAttribute("data-title"), kind: button.getAttribute("data-kind") });
-      write(items);
+  // Also for content swapped in by the preview (`serve` fires makers-site:content on the new <main>).
+  function initToggles(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".rugzak-toggle"), function (button) {
+      var url = button.getAttribute("data-url");
+      function show() {
+        var inside = has(url);
+        button.setAttribute("aria-pressed", inside ? "true" : "false");
+        button.textContent = inside ? "In je rugzak ✓ (haal eruit)" : "In mijn rugzak";
+      }
+      button.hidden = false;
       show();
+      button.addEventListener("click", function () {
+        var items = read().filter(function (i) { return i.url !== url; });
+        if (!has(url)) items.push({ url: url, title: button.getAttribute("data-title"), kind: button.getAttribute("data-kind") });
+        write(items);
+        show();
+      });
     });
-  });
+  }
+  initToggles(document);
+  document.addEventListener("makers-site:content", function (e) { initToggles(e.target); });
 
   var box = document.getElementById("backpack");
   function render() {

@@ -16,6 +16,7 @@
 })();
 
 // Videos load only when the visitor asks: no request to YouTube or Vimeo before that click.
+// Also for content swapped in by the preview (`serve` fires makers-site:content on the new <main>).
 (function () {
   function embed(url) {
     var m = url.match(/(?:youtube\.com\/watch\?v=|youtu\.be\/|youtube\.com\/embed\/)([\w-]{6,})/);
@@ -24,20 +25,24 @@
     if (m) return "https://player.vimeo.com/video/" + m[1] + "?autoplay=1&dnt=1";
     return null;
   }
-  document.querySelectorAll(".video-consent").forEach(function (box) {
-    var src = embed(box.getAttribute("data-video"));
-    var button = box.querySelector(".video-load");
-    if (!src || !button) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var frame = document.createElement("iframe");
-      frame.src = src;
-      frame.title = "Video";
-      frame.allow = "autoplay; fullscreen; picture-in-picture";
-      frame.allowFullscreen = true;
-      frame.className = "video-frame";
-      box.replaceWith(frame);
-      frame.focus();
+  function init(root) {
+    root.querySelectorAll(".video-consent").forEach(function (box) {
+      var src = embed(box.getAttribute("data-video"));
+      var button = box.querySelector(".video-load");
+      if (!src || !button) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var frame = document.createElement("iframe");
+        frame.src = src;
+        frame.title = "Video";
+        frame.allow = "autoplay; fullscreen; picture-in-picture";
+        frame.allowFullscreen = true;
+        frame.className = "video-frame";
+        box.replaceWith(frame);
+        frame.focus();
+      });
     });
-  });
+  }
+  init(document);
+  document.addEventListener("makers-site:content", function (e) { init(e.target); });
 })();
