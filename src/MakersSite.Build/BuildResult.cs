@@ -16,6 +16,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Share images drawn by this build (the rest came from the cache).</summary>
     public int SocialImagesDrawn { get; init; }
 
+    /// <summary>Content pages taken loaded from the build cache instead of read, parsed and validated from their files.</summary>
+    public int SourcesFromCache { get; init; }
+
     /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
     public int PagesFromCache { get; init; }
 

@@ -19,10 +19,28 @@ public sealed class SiteBuilder(Action<string>? log = null)
     public BuildResult Build(BuildOptions options)
     {
         var root = Path.GetFullPath(options.Root);
+        // Taken before loading, since loaded pages come from the cache too; one build at a time uses it.
+        var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
+        cache?.BeginBuild();
+        BuildResult? result = null;
+        try
+        {
+            return result = Run(options, root, cache);
+        }
+        finally
+        {
+            // check names share images without drawing them, so its pages differ from a build's: it must not drop the build's entries.
+            cache?.EndBuild(prune: result is { Succeeded: true } && options.WriteOutput);
+        }
+    }
+
+    private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
+    {
         var diagnostics = new DiagnosticBag();
 
         log?.Invoke("laden");
-        var content = new ContentLoader(root, diagnostics, options.LoadedPages).Load();
+        var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache));
+        var content = loader.Load();
 
         log?.Invoke("controleren");
         var today = options.EffectiveToday;
@@ -101,169 +119,157 @@ public sealed class SiteBuilder(Action<string>? log = null)
         // Search documents are analysed as pages finish, so their texts need not be kept; serve defers that until it has sent the reload.
         var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null, options.SearchMemo);
         var offlinePages = new string?[jobs.Count];
-        var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
-        cache?.BeginBuild();
-        var succeeded = false;
+        // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
+        // files the link check and relative links are worked out against.
+        string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
+        var fromCache = 0;
+        // A page rendered anew: post-processed, with its search text taken from the same parsed document.
+        FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
+        {
+            pageBroken = [];
+            SearchText? text = null;
+            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
+                inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
+            return new FinishedPage(finished, text);
+        }
         try
         {
-            // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
-            // files the link check and relative links are worked out against.
-            string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
-            var fromCache = 0;
-            // A page rendered anew: post-processed, with its search text taken from the same parsed document.
-            FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
+            // Pages that list other pages (home, sections, taxonomy terms) run to megabytes on a big site and briefly
+            // take a hundred more as a DOM. They go first, while little else is in memory, so that peak does not come
+            // on top of the search data gathered by the end. The order of work changes nothing in the output.
+            var order = Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Source?.Kind is null or PageKind.Home or PageKind.SectionList ? 0 : 1).ToArray();
+            void RunJob(int i)
             {
-                pageBroken = [];
-                SearchText? text = null;
-                var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
-                    inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
-                return new FinishedPage(finished, text);
-            }
-            try
-            {
-                // Pages that list other pages (home, sections, taxonomy terms) run to megabytes on a big site and briefly
-                // take a hundred more as a DOM. They go first, while little else is in memory, so that peak does not come
-                // on top of the search data gathered by the end. The order of work changes nothing in the output.
-                var order = Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Source?.Kind is null or PageKind.Home or PageKind.SectionList ? 0 : 1).ToArray();
-                void RunJob(int i)
+                var job = jobs[i];
+                if (job.IsRedirect)
                 {
-                    var job = jobs[i];
-                    if (job.IsRedirect)
-                    {
-                        output?.WriteText(OutputPaths.FileForUrl(job.Url), renderer.Render(job));
-                        return;
-                    }
-                    var (layout, model) = job.Model!();
-                    var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
-                    var cached = cache?.ReadPage(key);
-                    var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
-                    if (cached is not null) Interlocked.Increment(ref fromCache);
-                    else if (broken[i].Count == 0) cache?.WritePage(key, page);
-                    if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
-                    if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
-                    // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
-                    output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
+                    output?.WriteText(OutputPaths.FileForUrl(job.Url), renderer.Render(job));
+                    return;
                 }
+                var (layout, model) = job.Model!();
+                var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
+                var cached = cache?.ReadPage(key);
+                var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
+                if (cached is not null) Interlocked.Increment(ref fromCache);
+                else if (broken[i].Count == 0) cache?.WritePage(key, page);
+                if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
+                if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
+                // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
+                output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
+            }
 
-                // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.
-                // Only when each of them rendered without a broken link; if the build fails after all, the output
-                // puts back what they replaced.
-                var done = new bool[jobs.Count];
-                var open = options.OpenPagesPublished is null || output is null ? null : options.OpenPages?.Invoke();
-                if (open is { Count: > 0 })
+            // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.
+            // Only when each of them rendered without a broken link; if the build fails after all, the output
+            // puts back what they replaced.
+            var done = new bool[jobs.Count];
+            var open = options.OpenPagesPublished is null || output is null ? null : options.OpenPages?.Invoke();
+            if (open is { Count: > 0 })
+            {
+                var first = Enumerable.Range(0, jobs.Count).Where(i => open.Contains(jobs[i].Url)).ToList();
+                foreach (var i in first)
                 {
-                    var first = Enumerable.Range(0, jobs.Count).Where(i => open.Contains(jobs[i].Url)).ToList();
-                    foreach (var i in first)
-                    {
-                        RunJob(i);
-                        done[i] = true;
-                    }
-                    if (first.Count == open.Count && first.All(i => broken[i] is null or { Count: 0 }))
-                    {
-                        output!.PublishEarly(first.Select(i => OutputPaths.FileForUrl(jobs[i].Url)));
-                        options.OpenPagesPublished!();
-                    }
+                    RunJob(i);
+                    done[i] = true;
                 }
-                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                if (first.Count == open.Count && first.All(i => broken[i] is null or { Count: 0 }))
                 {
-                    if (!done[order[k]]) RunJob(order[k]);
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
-            {
-                return TemplateFailure(templateError);
-            }
-            catch (TemplateException e)
-            {
-                return TemplateFailure(e); // an open page, rendered before the others
-            }
-
-            ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
-            if (diagnostics.HasErrors) return Fail(diagnostics);
-
-            // The offline worker's cache name follows the Rugzak pages and the files they use.
-            string[] offlineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
-            var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>()
-                .Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
-            var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
-
-            if (output is not null)
-            {
-                foreach (var (relative, source) in files)
-                {
-                    // Share images and resized pictures are cache entries nobody edits: linked, not copied.
-                    if (generated.Contains(relative)) output.LinkFile(source, relative);
-                    else output.CopyFile(source, relative);
-                }
-                foreach (var (path, text) in discovery) output.WriteText(path, text);
-                output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
-                if (options.PagesPublished is not null)
-                {
-                    output.Publish();
-                    options.PagesPublished();
+                    output!.PublishEarly(first.Select(i => OutputPaths.FileForUrl(jobs[i].Url)));
+                    options.OpenPagesPublished!();
                 }
             }
-
-            log?.Invoke("zoekindex");
-            // Rendering leaves a heap several times what is still live; give it back before the index, the other
-            // memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.1 s at 10,000 pages).
-            // Not in serve: the browser is reloading right now, and a blocking collection would hold up its requests.
-            if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
-            // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
-            // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each
-            // file goes straight to the output (and the cache) as it comes, so the index is never held whole.
-            SearchBundle? searchData = null;
-            var searchFileCount = 0;
-            void WriteSearchFile(string path, byte[] bytes)
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
             {
-                output?.WriteBytes($"{SearchIndexWriter.DataFolder}/{path}", bytes);
-                searchFileCount++;
-            }
-            // Entry: for each file its path, length and bytes; an empty path ends it.
-            using (var cached = cache?.OpenRead("search", searchKey))
-            {
-                if (cached is not null)
-                {
-                    using var reader = new BinaryReader(cached, System.Text.Encoding.UTF8);
-                    for (var path = reader.ReadString(); path.Length > 0; path = reader.ReadString()) WriteSearchFile(path, reader.ReadBytes(reader.ReadInt32()));
-                }
-            }
-            if (searchFileCount == 0)
-            {
-                using var entry = cache?.Create("search", searchKey);
-                var writer = entry is null ? null : new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                var written = search.Write(file =>
-                {
-                    var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
-                    WriteSearchFile(file.Path, bytes);
-                    writer?.Write(file.Path);
-                    writer?.Write(bytes.Length);
-                    writer?.Write(bytes);
-                }, options.SearchCores);
-                if (options.KeepSearchIndex) searchData = written;
-                writer?.Write("");
-                writer?.Flush();
-                entry?.Commit();
-            }
-
-            if (output is not null)
-            {
-                log?.Invoke("schrijven");
-                output.Commit();
-            }
-            log?.Invoke("klaar");
-            succeeded = true;
-            return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
-                Search = searchData, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
-            };
-
+                if (!done[order[k]]) RunJob(order[k]);
+            });
         }
-        finally
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
         {
-            // check names share images without drawing them, so its pages differ from a build's: it must not drop the build's entries.
-            cache?.EndBuild(prune: succeeded && options.WriteOutput);
+            return TemplateFailure(templateError);
         }
+        catch (TemplateException e)
+        {
+            return TemplateFailure(e); // an open page, rendered before the others
+        }
+
+        ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
+        if (diagnostics.HasErrors) return Fail(diagnostics);
+
+        // The offline worker's cache name follows the Rugzak pages and the files they use.
+        string[] offlineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
+        var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>()
+            .Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
+        var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
+
+        if (output is not null)
+        {
+            foreach (var (relative, source) in files)
+            {
+                // Share images and resized pictures are cache entries nobody edits: linked, not copied.
+                if (generated.Contains(relative)) output.LinkFile(source, relative);
+                else output.CopyFile(source, relative);
+            }
+            foreach (var (path, text) in discovery) output.WriteText(path, text);
+            output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
+            if (options.PagesPublished is not null)
+            {
+                output.Publish();
+                options.PagesPublished();
+            }
+        }
+
+        log?.Invoke("zoekindex");
+        // Rendering leaves a heap several times what is still live; give it back before the index, the other
+        // memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.1 s at 10,000 pages).
+        // Not in serve: the browser is reloading right now, and a blocking collection would hold up its requests.
+        if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
+        // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
+        // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each
+        // file goes straight to the output (and the cache) as it comes, so the index is never held whole.
+        SearchBundle? searchData = null;
+        var searchFileCount = 0;
+        void WriteSearchFile(string path, byte[] bytes)
+        {
+            output?.WriteBytes($"{SearchIndexWriter.DataFolder}/{path}", bytes);
+            searchFileCount++;
+        }
+        // Entry: for each file its path, length and bytes; an empty path ends it.
+        using (var cached = cache?.OpenRead("search", searchKey))
+        {
+            if (cached is not null)
+            {
+                using var reader = new BinaryReader(cached, System.Text.Encoding.UTF8);
+                for (var path = reader.ReadString(); path.Length > 0; path = reader.ReadString()) WriteSearchFile(path, reader.ReadBytes(reader.ReadInt32()));
+            }
+        }
+        if (searchFileCount == 0)
+        {
+            using var entry = cache?.Create("search", searchKey);
+            var writer = entry is null ? null : new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            var written = search.Write(file =>
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
+                WriteSearchFile(file.Path, bytes);
+                writer?.Write(file.Path);
+                writer?.Write(bytes.Length);
+                writer?.Write(bytes);
+            }, options.SearchCores);
+            if (options.KeepSearchIndex) searchData = written;
+            writer?.Write("");
+            writer?.Flush();
+            entry?.Commit();
+        }
+
+        if (output is not null)
+        {
+            log?.Invoke("schrijven");
+            output.Commit();
+        }
+        log?.Invoke("klaar");
+        return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
+            Search = searchData, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
+            SourcesFromCache = loader.PagesFromStore,
+        };
 
         BuildResult TemplateFailure(TemplateException e)
         {

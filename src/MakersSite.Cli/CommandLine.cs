@@ -151,7 +151,7 @@ public static class CommandLine
             return ContentErrors;
         }
         stdout.WriteLine($"{result.PageCount} pagina's en {result.FileCount} bestanden naar {options.OutputDirectory} in {watch.ElapsedMilliseconds} ms " +
-                         $"({result.PagesFromCache} pagina's uit de cache, {result.FilesWritten} bestanden nieuw of gewijzigd).");
+                         $"({result.SourcesFromCache} bronbestanden en {result.PagesFromCache} pagina's uit de cache, {result.FilesWritten} bestanden nieuw of gewijzigd).");
         return Success;
     }
 

@@ -6,7 +6,7 @@ using System.Text;
 namespace MakersSite.Build.Caching;
 
 /// <summary>
-/// The persistent build cache in .cache/build/: finished pages (in a <see cref="PagePack"/>) and entries of other
+/// The persistent build cache in .cache/build/: loaded source pages and finished pages (each in a <see cref="PagePack"/>) and entries of other
 /// kinds (the search index) as files, each stored under the hash of everything it was made from, so an entry can
 /// never be stale — a changed input simply asks for another key. Entries the last successful build did not use are
 /// removed at <see cref="EndBuild"/>, so the cache holds one site's worth. Safe to use from several threads.
@@ -16,8 +16,23 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     // serve: finished pages of the last build also stay in memory, so a rebuild neither reads nor decodes them.
     private readonly ConcurrentDictionary<string, FinishedPage>? _pages = keepPagesInMemory ? new(StringComparer.Ordinal) : null;
     private readonly ConcurrentDictionary<string, byte> _usedPages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _usedSources = new(StringComparer.Ordinal);
     private PagePack? _pack;
+    private PagePack? _sources;
     private FileStream? _lock;
+
+    /// <summary>A loaded page (see <see cref="Content.Loading.LoadedPageCodec"/>) by the hash of what loading it read.</summary>
+    public byte[]? ReadSource(string key)
+    {
+        _usedSources.TryAdd(key, 0);
+        return _sources?.Read(key);
+    }
+
+    public void WriteSource(string key, byte[] bytes)
+    {
+        _usedSources.TryAdd(key, 0);
+        _sources?.Append(key, bytes);
+    }
 
     public FinishedPage? ReadPage(string key)
     {
@@ -45,6 +60,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         _used.Clear();
         _kinds.Clear();
         _usedPages.Clear();
+        _usedSources.Clear();
         System.IO.Directory.CreateDirectory(Directory);
         for (var waited = 0; _lock is null; waited += 100)
         {
@@ -62,6 +78,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
             }
         }
         _pack = PagePack.Open(Directory);
+        _sources = PagePack.Open(Directory, "sources");
     }
 
     /// <summary>
@@ -80,6 +97,8 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         }
         _pack?.Close(prune ? _usedPages.ContainsKey : null);
         _pack = null;
+        _sources?.Close(prune ? _usedSources.ContainsKey : null);
+        _sources = null;
         _lock?.Dispose();
         _lock = null;
     }

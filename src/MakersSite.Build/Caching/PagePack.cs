@@ -16,9 +16,7 @@ namespace MakersSite.Build.Caching;
 /// </summary>
 internal sealed class PagePack : IDisposable
 {
-    private const string IndexName = "pages.index";
-    private const string Magic = "makers-site pages 1";
-
+    private readonly string _name;
     private readonly string _directory;
     private readonly string _packName;
     private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _pack;
@@ -27,8 +25,9 @@ internal sealed class PagePack : IDisposable
     private readonly Lock _appending = new();
     private long _end;
 
-    private PagePack(string directory, string packName, Dictionary<string, (long, int)> entries)
+    private PagePack(string directory, string name, string packName, Dictionary<string, (long, int)> entries)
     {
+        _name = name;
         _directory = directory;
         _packName = packName;
         _entries = entries;
@@ -37,17 +36,20 @@ internal sealed class PagePack : IDisposable
     }
 
     /// <summary>Opens the pack the index names, or starts an empty one when there is none or it cannot be read.</summary>
-    public static PagePack Open(string directory)
+    /// <param name="name">What the files are called: <c>NAME-N.pack</c> and <c>NAME.index</c>.</param>
+    public static PagePack Open(string directory, string name = "pages")
     {
         Directory.CreateDirectory(directory);
-        var (packName, entries) = ReadIndex(Path.Combine(directory, IndexName));
+        var (packName, entries) = ReadIndex(Path.Combine(directory, name + ".index"), Magic(name));
         if (packName is null || !File.Exists(Path.Combine(directory, packName)))
         {
-            packName = NextPackName(directory, packName);
+            packName = NextPackName(directory, name, packName);
             entries = new(StringComparer.Ordinal);
         }
-        return new PagePack(directory, packName, entries);
+        return new PagePack(directory, name, packName, entries);
     }
+
+    private static string Magic(string name) => $"makers-site {name} 1";
 
     public byte[]? Read(string key)
     {
@@ -102,12 +104,12 @@ internal sealed class PagePack : IDisposable
         var packName = _packName;
         if (_end > 2 * liveBytes + (1 << 20))
         {
-            packName = NextPackName(_directory, _packName);
+            packName = NextPackName(_directory, _name, _packName);
             live = Compact(live, Path.Combine(_directory, packName));
         }
         _pack.Dispose();
         WriteIndex(packName, live);
-        foreach (var old in Directory.EnumerateFiles(_directory, "pages-*.pack"))
+        foreach (var old in Directory.EnumerateFiles(_directory, $"{_name}-*.pack"))
             if (Path.GetFileName(old) != packName) File.Delete(old);
     }
 
@@ -131,11 +133,11 @@ internal sealed class PagePack : IDisposable
 
     private void WriteIndex(string packName, List<KeyValuePair<string, (long Offset, int Length)>> entries)
     {
-        var path = Path.Combine(_directory, IndexName);
+        var path = Path.Combine(_directory, _name + ".index");
         var temporary = path + ".tmp";
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
-            writer.Write(Magic);
+            writer.Write(Magic(_name));
             writer.Write(packName);
             writer.Write(entries.Count);
             foreach (var (key, (offset, length)) in entries)
@@ -148,13 +150,13 @@ internal sealed class PagePack : IDisposable
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static (string? PackName, Dictionary<string, (long, int)> Entries) ReadIndex(string path)
+    private static (string? PackName, Dictionary<string, (long, int)> Entries) ReadIndex(string path, string magic)
     {
         var entries = new Dictionary<string, (long, int)>(StringComparer.Ordinal);
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != Magic) return (null, entries);
+            if (reader.ReadString() != magic) return (null, entries);
             var packName = reader.ReadString();
             var count = reader.ReadInt32();
             entries.EnsureCapacity(count);
@@ -168,12 +170,12 @@ internal sealed class PagePack : IDisposable
         }
     }
 
-    private static string NextPackName(string directory, string? current)
+    private static string NextPackName(string directory, string name, string? current)
     {
         for (var n = 1; ; n++)
         {
-            var name = $"pages-{n}.pack";
-            if (name != current && !File.Exists(Path.Combine(directory, name))) return name;
+            var packName = $"{name}-{n}.pack";
+            if (packName != current && !File.Exists(Path.Combine(directory, packName))) return packName;
         }
     }
 }

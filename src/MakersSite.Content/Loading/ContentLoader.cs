@@ -10,9 +10,15 @@ namespace MakersSite.Content.Loading;
 /// The load phase: reads content/site.yml, the vocabularies in content/_data and every page bundle,
 /// validating each against its schema. Problems go to the diagnostic bag; valid pages come back.
 /// </summary>
-public sealed class ContentLoader(string root, DiagnosticBag diagnostics, LoadedPageMemo? memo = null)
+/// <param name="memo">serve's pages of the previous rebuild, in memory.</param>
+/// <param name="store">Pages of earlier builds in the build cache: a page whose files and vocabularies are unchanged comes from there.</param>
+public sealed class ContentLoader(string root, DiagnosticBag diagnostics, LoadedPageMemo? memo = null, ILoadedPageStore? store = null)
 {
     private readonly string _contentDirectory = Path.Combine(root, "content");
+    private int _pagesFromStore;
+
+    /// <summary>Pages the last <see cref="Load"/> took from the store instead of reading their files.</summary>
+    public int PagesFromStore => _pagesFromStore;
 
     private static readonly ListType MenuSchema = new(new GroupType(
     [
@@ -119,7 +125,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         if (memo is not null) memo.Listing = markdownFiles;
         ReportCaseDuplicates(markdownFiles.Where(f => f.Place is not null).Select(f => (f.File, f.Place!)));
         // Pages load independently, on every core; the diagnostic bag is thread-safe and sorts what it reports.
-        var vocabulariesKey = memo is null ? "" : LoadedPageMemo.VocabulariesKey(vocabularies);
+        var vocabulariesKey = memo is null && store is null ? "" : LoadedPageMemo.VocabulariesKey(vocabularies);
         return markdownFiles.AsParallel().AsOrdered().Select(f =>
         {
             if (f.Place is null)
@@ -129,7 +135,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
                     "in een eigen map, zoals content/bedrijven/mijn-bedrijf/index.md.");
                 return null;
             }
-            return memo is null ? LoadPage(f.Path, f.File, f.Place, vocabularies) : LoadRemembered(f.Path, f.File, f.Place, vocabularies, vocabulariesKey);
+            return memo is null && store is null ? LoadPage(f.Path, f.File, f.Place, vocabularies) : LoadRemembered(f.Path, f.File, f.Place, vocabularies, vocabulariesKey);
         }).OfType<Page>().ToList();
     }
 
@@ -152,13 +158,24 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
     private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, string vocabulariesKey)
     {
         var ownFileOnly = place.Kind is PageKind.Home or PageKind.SectionList;
-        if (memo!.TryGetUnchanged(file, Path.GetDirectoryName(path)!, ownFileOnly, vocabulariesKey, out var unchanged)) return unchanged;
+        if (memo is not null && memo.TryGetUnchanged(file, Path.GetDirectoryName(path)!, ownFileOnly, vocabulariesKey, out var unchanged)) return unchanged;
         var key = LoadedPageMemo.Key(path, vocabulariesKey, ownFileOnly);
-        if (memo.TryGet(file, key, out var remembered)) return remembered;
+        if (memo is not null && memo.TryGet(file, key, out var remembered)) return remembered;
+        if (store?.Read(key) is { } stored && stored.SourceFile == file)
+        {
+            Interlocked.Increment(ref _pagesFromStore);
+            memo?.Remember(file, key, stored);
+            return stored;
+        }
         var own = new DiagnosticBag();
         var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);
         foreach (var diagnostic in own.Sorted()) diagnostics.Add(diagnostic);
-        if (page is not null && own.Sorted().Count == 0) memo.Remember(file, key, page);
+        // Only pages without any message: a warning must come back on every build, so such a page is always read.
+        if (page is not null && own.Sorted().Count == 0)
+        {
+            memo?.Remember(file, key, page);
+            store?.Write(key, page);
+        }
         return page;
     }
 

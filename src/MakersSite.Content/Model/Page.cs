@@ -29,6 +29,12 @@ public sealed class Page
         init => _body = System.Text.Encoding.UTF8.GetBytes(value);
     }
     private readonly byte[] _body = [];
+    /// <summary>The body HTML as its UTF-8 bytes (the build cache keeps and restores them as they are).</summary>
+    internal byte[] BodyUtf8
+    {
+        get => _body;
+        init => _body = value;
+    }
     /// <summary>File line on which the Markdown body starts, to turn body positions into file positions.</summary>
     public required int BodyLine { get; init; }
     public required IReadOnlyList<PageRef> References { get; init; }

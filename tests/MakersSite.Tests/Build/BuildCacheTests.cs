@@ -28,6 +28,10 @@ public sealed class BuildCacheTests : IDisposable
         Assert.Equal(TestSite.Snapshot(CleanOutput), TestSite.Snapshot(_site.Output));
     }
 
+    /// <summary>Every page's Markdown file (each loads without a message, so each is kept loaded in the cache).</summary>
+    private int ContentPages() => Directory.GetFiles(Path.Combine(_site.Root, "content"), "*.md", SearchOption.AllDirectories)
+        .Count(f => !f.Contains($"{Path.DirectorySeparatorChar}_data{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
     private static int Differences(SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
         after.Count(file => before.GetValueOrDefault(file.Key) != file.Value);
 
@@ -37,12 +41,14 @@ public sealed class BuildCacheTests : IDisposable
         var first = Cached();
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         Assert.Equal(0, first.PagesFromCache);
+        Assert.Equal(0, first.SourcesFromCache);
         Assert.NotNull(first.Search);
         var before = TestSite.Snapshot(_site.Output);
 
         var second = Cached();
 
         Assert.True(second.Succeeded);
+        Assert.Equal(ContentPages(), second.SourcesFromCache);
         Assert.Equal(second.PageCount, second.PagesFromCache);
         Assert.Equal(0, second.FilesWritten);
         Assert.Null(second.Search); // the search data came from the cache as well
@@ -75,6 +81,7 @@ public sealed class BuildCacheTests : IDisposable
         var result = Cached();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(ContentPages() - 1, result.SourcesFromCache); // only the edited file was read again
         // Its own page, the lists and term pages with its card, and pages that show it as related: a handful, not the site.
         var rendered = result.PageCount - result.PagesFromCache;
         Assert.InRange(rendered, 3, result.PageCount / 3);
@@ -83,6 +90,31 @@ public sealed class BuildCacheTests : IDisposable
         Assert.NotEqual(before["bedrijven/leolux/index.html"], after["bedrijven/leolux/index.html"]);
         Assert.Equal(before["kennisbank/index.html"], after["kennisbank/index.html"]);
         AssertSameAsCleanBuild();
+    }
+
+    [Fact]
+    public void A_file_added_beside_a_page_loads_that_page_again_and_a_damaged_cache_of_loaded_pages_is_read_as_a_miss()
+    {
+        Assert.True(Cached().Succeeded);
+        File.WriteAllText(Path.Combine(_site.Root, "content", "bedrijven", "leolux", "brochure.txt"), "Een bestand naast de pagina.");
+
+        var added = Cached();
+
+        Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
+        Assert.Equal(ContentPages() - 1, added.SourcesFromCache);
+        Assert.True(File.Exists(Path.Combine(_site.Output, "bedrijven", "leolux", "brochure.txt")));
+        AssertSameAsCleanBuild();
+
+        // A pack cut short (a crash while it was written): the entries past the cut are misses, loaded from their files.
+        var pack = Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "sources-*.pack").Single();
+        using (var stream = new FileStream(pack, FileMode.Open)) stream.SetLength(stream.Length / 3);
+
+        var damaged = Cached();
+
+        Assert.True(damaged.Succeeded, string.Join("\n", damaged.Diagnostics));
+        Assert.InRange(damaged.SourcesFromCache, 1, ContentPages() / 2);
+        AssertSameAsCleanBuild();
+        Assert.Equal(ContentPages(), Cached().SourcesFromCache);
     }
 
     [Fact]

@@ -1,0 +1,203 @@
+using System.Text;
+using MakersSite.Content.Model;
+
+namespace MakersSite.Content.Loading;
+
+/// <summary>
+/// Pages loaded by earlier builds, kept outside the process (the build cache) under a key of everything loading
+/// them read (<see cref="LoadedPageMemo.Key"/>), so a build reads and validates only the files that changed.
+/// </summary>
+public interface ILoadedPageStore
+{
+    Page? Read(string key);
+    void Write(string key, Page page);
+}
+
+/// <summary>
+/// A loaded page as bytes and back, every property as loading made it: field values keep their CLR types
+/// (string, long, bool, DateOnly, lists, groups) and their order, so a page from the cache renders byte for byte
+/// like one read from its file.
+/// </summary>
+public static class LoadedPageCodec
+{
+    private const byte FormatVersion = 1;
+    private enum Tag : byte { Null, Text, Number, Flag, Date, List, Group }
+
+    /// <summary>The page as bytes, or null when a value has a type this format does not know (then it is not kept).</summary>
+    public static byte[]? Encode(Page page)
+    {
+        using var buffer = new MemoryStream();
+        using var writer = new BinaryWriter(buffer, Encoding.UTF8);
+        writer.Write(FormatVersion);
+        writer.Write(page.SourceFile);
+        writer.Write(page.BundleDirectory);
+        writer.Write((byte)page.Kind);
+        writer.Write(page.Section is not null);
+        if (page.Section is not null) writer.Write(page.Section);
+        writer.Write(page.Slug);
+        writer.Write(page.Url);
+        if (!TryWriteGroup(writer, page.Fields)) return null;
+        writer.Write(page.BodyUtf8.Length);
+        writer.Write(page.BodyUtf8);
+        writer.Write(page.BodyLine);
+        writer.Write(page.References.Count);
+        foreach (var reference in page.References)
+        {
+            writer.Write(reference.Section);
+            writer.Write(reference.Slug);
+            writer.Write(reference.Field);
+            writer.Write(reference.Line);
+            writer.Write(reference.Column);
+        }
+        writer.Write(page.FieldPositions.Count);
+        foreach (var (path, position) in page.FieldPositions)
+        {
+            writer.Write(path);
+            writer.Write(position.Line);
+            writer.Write(position.Column);
+        }
+        writer.Write(page.BodyLinks.Count);
+        foreach (var link in page.BodyLinks)
+        {
+            writer.Write(link.Url);
+            writer.Write(link.Line);
+            writer.Write(link.Column);
+            writer.Write(link.IsImage);
+        }
+        writer.Write(page.BundleFiles.Count);
+        foreach (var name in page.BundleFiles) writer.Write(name);
+        writer.Flush();
+        return buffer.ToArray();
+    }
+
+    /// <summary>The page the bytes hold, or null when they are not a page of this format (a damaged entry is a miss).</summary>
+    public static Page? Decode(byte[] bytes)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (reader.ReadByte() != FormatVersion) return null;
+            var sourceFile = reader.ReadString();
+            var bundleDirectory = reader.ReadString();
+            var kind = (PageKind)reader.ReadByte();
+            var section = reader.ReadBoolean() ? reader.ReadString() : null;
+            var slug = reader.ReadString();
+            var url = reader.ReadString();
+            if (ReadValue(reader) is not Dictionary<string, object?> fields) return null;
+            var body = reader.ReadBytes(Count(reader));
+            var bodyLine = reader.ReadInt32();
+            var references = new List<PageRef>();
+            for (var i = Count(reader); i > 0; i--)
+                references.Add(new PageRef(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32()));
+            var positions = new Dictionary<string, FieldPosition>(StringComparer.Ordinal);
+            for (var i = Count(reader); i > 0; i--) positions.Add(reader.ReadString(), new FieldPosition(reader.ReadInt32(), reader.ReadInt32()));
+            var links = new List<BodyLink>();
+            for (var i = Count(reader); i > 0; i--) links.Add(new BodyLink(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean()));
+            var files = new List<string>();
+            for (var i = Count(reader); i > 0; i--) files.Add(reader.ReadString());
+            if (reader.BaseStream.Position != bytes.Length) return null;
+            return new Page
+            {
+                SourceFile = sourceFile,
+                BundleDirectory = bundleDirectory,
+                Kind = kind,
+                Section = section,
+                Slug = slug,
+                Url = url,
+                Fields = fields,
+                BodyHtml = "", // replaced by the bytes themselves, without a round trip through a string
+                BodyUtf8 = body,
+                BodyLine = bodyLine,
+                References = references,
+                FieldPositions = positions,
+                BodyLinks = links,
+                BundleFiles = files,
+            };
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A count or length, which can never be more than the bytes left (else the entry is damaged).</summary>
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position) throw new FormatException("Count out of range.");
+        return count;
+    }
+
+    private static bool TryWriteGroup(BinaryWriter writer, IReadOnlyDictionary<string, object?> group)
+    {
+        writer.Write((byte)Tag.Group);
+        writer.Write(group.Count);
+        foreach (var (name, value) in group)
+        {
+            writer.Write(name);
+            if (!TryWriteValue(writer, value)) return false;
+        }
+        return true;
+    }
+
+    private static bool TryWriteValue(BinaryWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.Write((byte)Tag.Null);
+                return true;
+            case string text:
+                writer.Write((byte)Tag.Text);
+                writer.Write(text);
+                return true;
+            case long number:
+                writer.Write((byte)Tag.Number);
+                writer.Write(number);
+                return true;
+            case bool flag:
+                writer.Write((byte)Tag.Flag);
+                writer.Write(flag);
+                return true;
+            case DateOnly date:
+                writer.Write((byte)Tag.Date);
+                writer.Write(date.DayNumber);
+                return true;
+            case Dictionary<string, object?> group:
+                return TryWriteGroup(writer, group);
+            case List<object?> list:
+                writer.Write((byte)Tag.List);
+                writer.Write(list.Count);
+                foreach (var item in list)
+                    if (!TryWriteValue(writer, item)) return false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static object? ReadValue(BinaryReader reader)
+    {
+        switch ((Tag)reader.ReadByte())
+        {
+            case Tag.Null: return null;
+            case Tag.Text: return reader.ReadString();
+            case Tag.Number: return reader.ReadInt64();
+            case Tag.Flag: return reader.ReadBoolean();
+            case Tag.Date: return DateOnly.FromDayNumber(reader.ReadInt32());
+            case Tag.List:
+            {
+                var list = new List<object?>();
+                for (var i = Count(reader); i > 0; i--) list.Add(ReadValue(reader));
+                return list;
+            }
+            case Tag.Group:
+            {
+                var group = new Dictionary<string, object?>(StringComparer.Ordinal);
+                for (var i = Count(reader); i > 0; i--) group.Add(reader.ReadString(), ReadValue(reader));
+                return group;
+            }
+            default: throw new FormatException("Unknown value tag.");
+        }
+    }
+}
