@@ -19,6 +19,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Content pages taken loaded from the build cache instead of read, parsed and validated from their files.</summary>
     public int SourcesFromCache { get; init; }
 
+    /// <summary>Search documents analysed anew; the others' analysis came from the previous build (cache or serve's memory).</summary>
+    public int SearchDocumentsAnalysed { get; init; }
+
     /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
     public int PagesFromCache { get; init; }
 

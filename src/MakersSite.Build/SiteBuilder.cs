@@ -34,188 +34,26 @@ public sealed class SiteBuilder(Action<string>? log = null)
         }
     }
 
+    /// <summary>What the phases after rendering need of it; the pages themselves are gone by then.</summary>
+    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn);
+
     private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
     {
         var diagnostics = new DiagnosticBag();
-
         log?.Invoke("laden");
-        var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache));
-        var content = loader.Load();
-
-        log?.Invoke("controleren");
-        var today = options.EffectiveToday;
-        if (content is not null)
-        {
-            CrossReferenceValidator.Validate(content.Pages, diagnostics);
-            Freshness.Check(content.Pages, today, diagnostics);
-        }
-        if (content is null || diagnostics.HasErrors) return Fail(diagnostics);
-        if (options.BaseUrl is not null) content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
-
-        log?.Invoke("samenstellen");
-        var graph = new SiteGraph(content, options.IncludeDrafts, today);
-        var themeDirectory = Path.Combine(root, "themes", content.Site.Theme);
-        if (!Directory.Exists(themeDirectory))
-        {
-            diagnostics.Error("content/site.yml", 0, 0, "theme", $"Het thema '{content.Site.Theme}' bestaat niet: de map themes/{content.Site.Theme}/ ontbreekt.");
-            return Fail(diagnostics);
-        }
-
-        var assets = ThemeAssets.Read(themeDirectory, content.Site.Theme, diagnostics);
-        if (diagnostics.HasErrors) return Fail(diagnostics);
-
-        log?.Invoke("afbeeldingen");
-        var fonts = SocialFonts.Load(Path.Combine(themeDirectory, "node_modules"), out var missingFont);
-        if (fonts is null)
-        {
-            diagnostics.Error($"themes/{content.Site.Theme}/package.json", 0, 0, null,
-                $"Het lettertype {Path.GetRelativePath(root, missingFont!)} ontbreekt. Installeer de pakketten van het thema: " +
-                $"voer 'npm ci' uit in themes/{content.Site.Theme} (dotnet build doet dat vanzelf).");
-            return Fail(diagnostics);
-        }
-        var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
-        SocialImages socialImages;
-        IReadOnlyDictionary<string, ShareImage> shareImages;
-        using (fonts)
-        {
-            socialImages = new SocialImages(Path.Combine(root, ".cache", "social"), new SocialImageRenderer(fonts));
-            shareImages = socialImages.Prepare(new SiteRenderer(graph, templates).ShareCards().ToList(), draw: options.WriteOutput);
-        }
-
-        var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
-
-        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models);
-        List<PageJob> jobs;
-        try
-        {
-            jobs = renderer.Jobs().ToList();
-        }
-        catch (TemplateException e)
-        {
-            return TemplateFailure(e);
-        }
-
-        var files = CollectFiles(root, themeDirectory, assets, graph);
-        foreach (var (path, source) in socialImages.Files) files[path] = source;
-        var generated = new HashSet<string>(socialImages.Files.Keys.Concat(pictures.Files.Keys), StringComparer.Ordinal);
-        // Photos and logos are shipped resized only, never as the member's original file.
-        foreach (var original in pictures.Originals) files.Remove(original);
-        foreach (var (path, source) in pictures.Files) files[path] = source;
-        var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
-        foreach (var job in jobs) outputPaths.Add(OutputPaths.FileForUrl(job.Url));
-        var discovery = new DiscoveryFiles(graph).All(jobs.Where(j => !j.IsRedirect).Select(j => j.Url)).ToList();
-        foreach (var (path, _) in discovery) outputPaths.Add(path);
-        ReportCollisions(jobs, diagnostics);
-        if (diagnostics.HasErrors) return Fail(diagnostics);
-
-        // Pages stream through render → post-process → output on every core; only what later phases need stays in
-        // memory (search text, the Rugzak pages for the offline worker). Replaced files stay staged until the commit
-        // at the end and a failed build removes what it wrote, so public/ is untouched unless the build succeeds.
-        log?.Invoke("renderen en nabewerken");
-        using var output = options.WriteOutput ? new IncrementalOutput(options.OutputDirectory, OutputManifest(root, options.OutputDirectory)) : null;
-        var postProcessor = new PostProcessor(outputPaths.Contains);
-        var searchDocuments = new SearchDocuments(graph);
-        var broken = new List<BrokenLink>[jobs.Count];
+        // The search analysis of the previous build: serve keeps it in memory, a build in the cache.
+        var analysisKey = BuildCache.Hash(BuildCache.GeneratorStamp + "\nsearch analysis");
+        var searchMemo = options.SearchMemo ?? (cache is null ? null : ReadSearchAnalysis(cache, analysisKey));
+        var storedAnalyses = searchMemo?.Documents ?? 0;
         // Search documents are analysed as pages finish, so their texts need not be kept; serve defers that until it has sent the reload.
-        var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null, options.SearchMemo);
-        var offlinePages = new string?[jobs.Count];
-        // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
-        // files the link check and relative links are worked out against.
-        string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
-        var fromCache = 0;
-        // A page rendered anew: post-processed, with its search text taken from the same parsed document.
-        FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
-        {
-            pageBroken = [];
-            SearchText? text = null;
-            var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
-                inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
-            return new FinishedPage(finished, text);
-        }
-        try
-        {
-            // Pages that list other pages (home, sections, taxonomy terms) run to megabytes on a big site and briefly
-            // take a hundred more as a DOM. They go first, while little else is in memory, so that peak does not come
-            // on top of the search data gathered by the end. The order of work changes nothing in the output.
-            var order = Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Source?.Kind is null or PageKind.Home or PageKind.SectionList ? 0 : 1).ToArray();
-            void RunJob(int i)
-            {
-                var job = jobs[i];
-                if (job.IsRedirect)
-                {
-                    output?.WriteText(OutputPaths.FileForUrl(job.Url), renderer.Render(job));
-                    return;
-                }
-                var (layout, model) = job.Model!();
-                var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
-                var cached = cache?.ReadPage(key);
-                var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
-                if (cached is not null) Interlocked.Increment(ref fromCache);
-                else if (broken[i].Count == 0) cache?.WritePage(key, page);
-                if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
-                if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
-                // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
-                output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
-            }
+        var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null, searchMemo);
 
-            // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.
-            // Only when each of them rendered without a broken link; if the build fails after all, the output
-            // puts back what they replaced.
-            var done = new bool[jobs.Count];
-            var open = options.OpenPagesPublished is null || output is null ? null : options.OpenPages?.Invoke();
-            if (open is { Count: > 0 })
-            {
-                var first = Enumerable.Range(0, jobs.Count).Where(i => open.Contains(jobs[i].Url)).ToList();
-                foreach (var i in first)
-                {
-                    RunJob(i);
-                    done[i] = true;
-                }
-                if (first.Count == open.Count && first.All(i => broken[i] is null or { Count: 0 }))
-                {
-                    output!.PublishEarly(first.Select(i => OutputPaths.FileForUrl(jobs[i].Url)));
-                    options.OpenPagesPublished!();
-                }
-            }
-            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-            {
-                if (!done[order[k]]) RunJob(order[k]);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
-        {
-            return TemplateFailure(templateError);
-        }
-        catch (TemplateException e)
-        {
-            return TemplateFailure(e); // an open page, rendered before the others
-        }
-
-        ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
-        if (diagnostics.HasErrors) return Fail(diagnostics);
-
-        // The offline worker's cache name follows the Rugzak pages and the files they use.
-        string[] offlineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
-        var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>()
-            .Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
-        var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
-
-        if (output is not null)
-        {
-            foreach (var (relative, source) in files)
-            {
-                // Share images and resized pictures are cache entries nobody edits: linked, not copied.
-                if (generated.Contains(relative)) output.LinkFile(source, relative);
-                else output.CopyFile(source, relative);
-            }
-            foreach (var (path, text) in discovery) output.WriteText(path, text);
-            output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
-            if (options.PagesPublished is not null)
-            {
-                output.Publish();
-                options.PagesPublished();
-            }
-        }
+        // Load, validate, assemble, draw images, render and post-process, in a method of their own: when it returns,
+        // the loaded pages (their bodies are most of a big site's heap), the graph and the jobs can go, before the
+        // index, the other memory-hungry phase.
+        var rendered = RenderPages(options, root, cache, diagnostics, search);
+        if (rendered is null) return Fail(diagnostics);
+        using var output = rendered.Output;
 
         log?.Invoke("zoekindex");
         // Rendering leaves a heap several times what is still live; give it back before the index, the other
@@ -260,22 +98,229 @@ public sealed class SiteBuilder(Action<string>? log = null)
             entry?.Commit();
         }
 
+        // Kept for the next build when this one analysed something or dropped a document (serve keeps its own).
+        if (cache is not null && options.SearchMemo is null && searchMemo is not null && (searchMemo.Analysed > 0 || searchMemo.Documents != storedAnalyses))
+        {
+            using var entry = cache.Create("analysis", analysisKey);
+            searchMemo.WriteTo(entry.Stream);
+            entry.Commit();
+        }
+
         if (output is not null)
         {
             log?.Invoke("schrijven");
             output.Commit();
         }
         log?.Invoke("klaar");
-        return new BuildResult(diagnostics.Sorted(), jobs.Count(j => !j.IsRedirect), outputPaths.Count + searchFileCount) {
-            Search = searchData, SocialImagesDrawn = socialImages.Drawn, PagesFromCache = fromCache, FilesWritten = output?.Written ?? 0,
-            SourcesFromCache = loader.PagesFromStore,
+        return new BuildResult(diagnostics.Sorted(), rendered.PageCount, rendered.FileCount + searchFileCount) {
+            Search = searchData, SocialImagesDrawn = rendered.SocialImagesDrawn, PagesFromCache = rendered.PagesFromCache,
+            FilesWritten = output?.Written ?? 0, SourcesFromCache = rendered.SourcesFromCache, SearchDocumentsAnalysed = search.Analysed,
         };
+    }
 
-        BuildResult TemplateFailure(TemplateException e)
+    /// <returns>Null when the build failed (the messages are in <paramref name="diagnostics"/>).</returns>
+    private RenderedSite? RenderPages(BuildOptions options, string root, BuildCache? cache, DiagnosticBag diagnostics, SearchIndexBuilder search)
+    {
+        var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache));
+        var content = loader.Load();
+
+        log?.Invoke("controleren");
+        var today = options.EffectiveToday;
+        if (content is not null)
         {
-            diagnostics.Error($"themes/{content.Site.Theme}/layouts", 0, 0, null, e.Message);
-            return Fail(diagnostics);
+            CrossReferenceValidator.Validate(content.Pages, diagnostics);
+            Freshness.Check(content.Pages, today, diagnostics);
         }
+        if (content is null || diagnostics.HasErrors) return null;
+        if (options.BaseUrl is not null) content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
+
+        log?.Invoke("samenstellen");
+        var graph = new SiteGraph(content, options.IncludeDrafts, today);
+        var theme = content.Site.Theme;
+        var themeDirectory = Path.Combine(root, "themes", theme);
+        if (!Directory.Exists(themeDirectory))
+        {
+            diagnostics.Error("content/site.yml", 0, 0, "theme", $"Het thema '{content.Site.Theme}' bestaat niet: de map themes/{content.Site.Theme}/ ontbreekt.");
+            return null;
+        }
+
+        var assets = ThemeAssets.Read(themeDirectory, content.Site.Theme, diagnostics);
+        if (diagnostics.HasErrors) return null;
+
+        log?.Invoke("afbeeldingen");
+        var fonts = SocialFonts.Load(Path.Combine(themeDirectory, "node_modules"), out var missingFont);
+        if (fonts is null)
+        {
+            diagnostics.Error($"themes/{content.Site.Theme}/package.json", 0, 0, null,
+                $"Het lettertype {Path.GetRelativePath(root, missingFont!)} ontbreekt. Installeer de pakketten van het thema: " +
+                $"voer 'npm ci' uit in themes/{content.Site.Theme} (dotnet build doet dat vanzelf).");
+            return null;
+        }
+        var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
+        SocialImages socialImages;
+        IReadOnlyDictionary<string, ShareImage> shareImages;
+        using (fonts)
+        {
+            socialImages = new SocialImages(Path.Combine(root, ".cache", "social"), new SocialImageRenderer(fonts));
+            shareImages = socialImages.Prepare(new SiteRenderer(graph, templates).ShareCards().ToList(), draw: options.WriteOutput);
+        }
+
+        var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
+
+        var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models);
+        List<PageJob> jobs;
+        try
+        {
+            jobs = renderer.Jobs().ToList();
+        }
+        catch (TemplateException e)
+        {
+            return TemplateFailure(e);
+        }
+
+        var files = CollectFiles(root, themeDirectory, assets, graph);
+        foreach (var (path, source) in socialImages.Files) files[path] = source;
+        var generated = new HashSet<string>(socialImages.Files.Keys.Concat(pictures.Files.Keys), StringComparer.Ordinal);
+        // Photos and logos are shipped resized only, never as the member's original file.
+        foreach (var original in pictures.Originals) files.Remove(original);
+        foreach (var (path, source) in pictures.Files) files[path] = source;
+        var outputPaths = new HashSet<string>(files.Keys, StringComparer.Ordinal);
+        foreach (var job in jobs) outputPaths.Add(OutputPaths.FileForUrl(job.Url));
+        var discovery = new DiscoveryFiles(graph).All(jobs.Where(j => !j.IsRedirect).Select(j => j.Url)).ToList();
+        foreach (var (path, _) in discovery) outputPaths.Add(path);
+        ReportCollisions(jobs, diagnostics);
+        if (diagnostics.HasErrors) return null;
+
+        // Pages stream through render → post-process → output on every core; only what later phases need stays in
+        // memory (search text, the Rugzak pages for the offline worker). Replaced files stay staged until the commit
+        // at the end and a failed build removes what it wrote, so public/ is untouched unless the build succeeds.
+        log?.Invoke("renderen en nabewerken");
+        // Handed to the caller when pages were rendered; a failed build disposes it here, removing what it wrote.
+        var output = options.WriteOutput ? new IncrementalOutput(options.OutputDirectory, OutputManifest(root, options.OutputDirectory)) : null;
+        var handedOver = false;
+        try
+        {
+            var postProcessor = new PostProcessor(outputPaths.Contains);
+            var searchDocuments = new SearchDocuments(graph);
+            var broken = new List<BrokenLink>[jobs.Count];
+            var offlinePages = new string?[jobs.Count];
+            // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
+            // files the link check and relative links are worked out against.
+            string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
+            var fromCache = 0;
+            // A page rendered anew: post-processed, with its search text taken from the same parsed document.
+            FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
+            {
+                pageBroken = [];
+                SearchText? text = null;
+                var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
+                    inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
+                return new FinishedPage(finished, text);
+            }
+            try
+            {
+                // Pages that list other pages (home, sections, taxonomy terms) run to megabytes on a big site and briefly
+                // take a hundred more as a DOM. They go first, while little else is in memory, so that peak does not come
+                // on top of the search data gathered by the end. The order of work changes nothing in the output.
+                var order = Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Source?.Kind is null or PageKind.Home or PageKind.SectionList ? 0 : 1).ToArray();
+                void RunJob(int i)
+                {
+                    var job = jobs[i];
+                    if (job.IsRedirect)
+                    {
+                        output?.WriteText(OutputPaths.FileForUrl(job.Url), renderer.Render(job));
+                        return;
+                    }
+                    var (layout, model) = job.Model!();
+                    var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
+                    var cached = cache?.ReadPage(key);
+                    var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
+                    if (cached is not null) Interlocked.Increment(ref fromCache);
+                    else if (broken[i].Count == 0) cache?.WritePage(key, page);
+                    if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
+                    if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
+                    // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
+                    output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
+                }
+
+                // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.
+                // Only when each of them rendered without a broken link; if the build fails after all, the output
+                // puts back what they replaced.
+                var done = new bool[jobs.Count];
+                var open = options.OpenPagesPublished is null || output is null ? null : options.OpenPages?.Invoke();
+                if (open is { Count: > 0 })
+                {
+                    var first = Enumerable.Range(0, jobs.Count).Where(i => open.Contains(jobs[i].Url)).ToList();
+                    foreach (var i in first)
+                    {
+                        RunJob(i);
+                        done[i] = true;
+                    }
+                    if (first.Count == open.Count && first.All(i => broken[i] is null or { Count: 0 }))
+                    {
+                        output!.PublishEarly(first.Select(i => OutputPaths.FileForUrl(jobs[i].Url)));
+                        options.OpenPagesPublished!();
+                    }
+                }
+                Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                {
+                    if (!done[order[k]]) RunJob(order[k]);
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is TemplateException) is TemplateException templateError)
+            {
+                return TemplateFailure(templateError);
+            }
+            catch (TemplateException e)
+            {
+                return TemplateFailure(e); // an open page, rendered before the others
+            }
+
+            ReportBrokenLinks(broken.Where(b => b is not null).SelectMany(b => b), jobs, diagnostics);
+            if (diagnostics.HasErrors) return null;
+
+            // The offline worker's cache name follows the Rugzak pages and the files they use.
+            string[] offlineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
+            var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>()
+                .Concat(offlineAssets.Where(files.ContainsKey).Select(a => File.ReadAllText(files[a]))));
+            var serviceWorker = OfflineFiles.Worker(graph, offlineAssets.Where(files.ContainsKey), offlineHash);
+
+            if (output is not null)
+            {
+                foreach (var (relative, source) in files)
+                {
+                    // Share images and resized pictures are cache entries nobody edits: linked, not copied.
+                    if (generated.Contains(relative)) output.LinkFile(source, relative);
+                    else output.CopyFile(source, relative);
+                }
+                foreach (var (path, text) in discovery) output.WriteText(path, text);
+                output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
+                if (options.PagesPublished is not null)
+                {
+                    output.Publish();
+                    options.PagesPublished();
+                }
+            }
+
+            handedOver = true;
+            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn);
+        }
+        finally
+        {
+            if (!handedOver) output?.Dispose();
+        }
+
+        RenderedSite? TemplateFailure(TemplateException e)
+        {
+            diagnostics.Error($"themes/{theme}/layouts", 0, 0, null, e.Message);
+            return null;
+        }
+    }
+
+    private static SearchAnalysisMemo ReadSearchAnalysis(BuildCache cache, string key)
+    {
+        using var stream = cache.OpenRead("analysis", key);
+        return (stream is null ? null : SearchAnalysisMemo.ReadFrom(stream)) ?? new SearchAnalysisMemo();
     }
 
     /// <summary>A fingerprint of every layout file of the site and its theme, by path and content.</summary>

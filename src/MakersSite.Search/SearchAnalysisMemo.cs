@@ -1,17 +1,136 @@
+using System.Text;
 using MakersSite.Search.Analysis;
 
 namespace MakersSite.Search;
 
 /// <summary>
-/// What a serve session keeps of one build's search analysis for the next: the numbered words, their stems and each
-/// document's analysis by fingerprint, so a rebuild after an edit analyses the edited document, not the whole site.
+/// What one build keeps of its search analysis for the next: the numbered words, their stems and each document's
+/// analysis by fingerprint, so a rebuild after an edit analyses the edited document, not the whole site. serve keeps
+/// it in memory; a build keeps it in the build cache (<see cref="WriteTo"/>, <see cref="ReadFrom"/>).
 /// Used by one build at a time.
 /// </summary>
 public sealed class SearchAnalysisMemo
 {
+    private const string Magic = "makers-site search analysis 1";
+
     internal WordTable Words { get; } = new();
     internal string?[] Stems { get; set; } = [];
     internal IReadOnlyDictionary<string, SearchEntry> Entries { get; set; } = new Dictionary<string, SearchEntry>();
+
+    /// <summary>How many documents' analyses it holds.</summary>
+    public int Documents => Entries.Count;
+
+    /// <summary>Documents the last build analysed anew (not taken from here): nothing new to keep when zero.</summary>
+    public int Analysed { get; internal set; }
+
+    /// <summary>
+    /// Writes the entries of the last build (texts kept for tests are not written) with only the words they use,
+    /// numbered anew, so words edited away over many builds do not pile up.
+    /// </summary>
+    public void WriteTo(Stream stream)
+    {
+        var entries = Entries.Values.Where(e => e.Kept is null).OrderBy(e => e.Url, StringComparer.Ordinal).ToList();
+        var renumbered = new Dictionary<int, int>();
+        var words = new List<int>();
+        foreach (var entry in entries)
+            foreach (var field in entry.Words)
+                foreach (var word in field)
+                    if (renumbered.TryAdd(word, words.Count)) words.Add(word);
+
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(words.Count);
+        foreach (var word in words)
+        {
+            writer.Write(Words[word]);
+            var stem = word < Stems.Length ? Stems[word] : null;
+            writer.Write(stem is not null);
+            if (stem is not null) writer.Write(stem);
+        }
+        writer.Write(entries.Count);
+        foreach (var entry in entries)
+        {
+            writer.Write(entry.Url);
+            writer.Write(entry.Hash.Length);
+            writer.Write(entry.Hash);
+            writer.Write(entry.Shown.DisplayJsonUtf8.Length);
+            writer.Write(entry.Shown.DisplayJsonUtf8);
+            WriteFacet(writer, entry.Shown.Type);
+            writer.Write(entry.Shown.Facets.Count);
+            foreach (var facet in entry.Shown.Facets) WriteFacet(writer, facet);
+            writer.Write(entry.Words.Length);
+            foreach (var field in entry.Words)
+            {
+                writer.Write(field.Length);
+                foreach (var word in field) writer.Write7BitEncodedInt(renumbered[word]);
+            }
+        }
+    }
+
+    /// <summary>A memo as <see cref="WriteTo"/> wrote it, or null when the bytes are not one (a damaged entry starts afresh).</summary>
+    public static SearchAnalysisMemo? ReadFrom(Stream stream)
+    {
+        try
+        {
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadString() != Magic) return null;
+            var memo = new SearchAnalysisMemo();
+            var count = Count(reader);
+            var numbers = new int[count];
+            var stems = new List<(int Number, string Stem)>();
+            for (var i = 0; i < count; i++)
+            {
+                numbers[i] = memo.Words.Number(reader.ReadString());
+                if (reader.ReadBoolean()) stems.Add((numbers[i], reader.ReadString()));
+            }
+            memo.Stems = new string?[memo.Words.Count];
+            foreach (var (number, stem) in stems) memo.Stems[number] = stem;
+            var entries = new Dictionary<string, SearchEntry>(StringComparer.Ordinal);
+            for (var e = Count(reader); e > 0; e--)
+            {
+                var url = reader.ReadString();
+                var hash = reader.ReadBytes(Count(reader));
+                var display = reader.ReadBytes(Count(reader));
+                var type = ReadFacet(reader);
+                var facets = new List<FacetValue>();
+                for (var f = Count(reader); f > 0; f--) facets.Add(ReadFacet(reader));
+                var fields = new int[Count(reader)][];
+                for (var f = 0; f < fields.Length; f++)
+                {
+                    fields[f] = new int[Count(reader)];
+                    for (var w = 0; w < fields[f].Length; w++)
+                    {
+                        var index = reader.Read7BitEncodedInt();
+                        if ((uint)index >= (uint)numbers.Length) return null;
+                        fields[f][w] = numbers[index];
+                    }
+                }
+                entries[Convert.ToHexString(hash)] = new SearchEntry(url, new IndexedDocument(display, type, facets), fields, hash, null);
+            }
+            memo.Entries = entries;
+            return memo;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position) throw new FormatException("Count out of range.");
+        return count;
+    }
+
+    private static void WriteFacet(BinaryWriter writer, FacetValue facet)
+    {
+        writer.Write(facet.Facet);
+        writer.Write(facet.Slug);
+        writer.Write(facet.Label);
+    }
+
+    private static FacetValue ReadFacet(BinaryReader reader) => new(reader.ReadString(), reader.ReadString(), reader.ReadString());
 }
 
 /// <summary>One document as the search data keeps it. Words: per analysed field the numbers of its words, stop words

@@ -23,8 +23,12 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     private readonly WordTable _words = memo?.Words ?? new();
     private readonly ConcurrentBag<SearchEntry> _entries = [];
     private readonly ConcurrentBag<SearchDocument> _deferred = [];
+    private int _analysed;
 
     public int Count => _entries.Count + _deferred.Count;
+
+    /// <summary>Documents analysed anew so far (not taken from the memo).</summary>
+    public int Analysed => Volatile.Read(ref _analysed);
 
     /// <summary>Takes in one document. Thread-safe.</summary>
     public void Add(SearchDocument document)
@@ -46,6 +50,7 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     {
         var hash = Fingerprint(document);
         if (memo is not null && memo.Entries.TryGetValue(Convert.ToHexString(hash), out var known) && (known.Kept is not null) == keepTexts) return known;
+        Interlocked.Increment(ref _analysed);
         var words = new int[AnalysedFields][];
         // One buffer per thread for the words of a field: grown once, not again for every page.
         var numbers = _numbersBuffer ??= new List<int>(4096);
@@ -71,7 +76,11 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     {
         AnalyzeDeferred(cores);
         // What the next build may reuse: this build's documents (a removed or edited one's entry goes).
-        if (memo is not null) memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
+        if (memo is not null)
+        {
+            memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
+            memo.Analysed = _analysed;
+        }
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(stamp));
         foreach (var entry in _entries.OrderBy(e => e.Url, StringComparer.Ordinal)) hash.AppendData(entry.Hash);

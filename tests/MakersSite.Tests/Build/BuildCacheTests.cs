@@ -118,6 +118,25 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void The_search_analysis_of_unchanged_pages_comes_from_the_cache_and_the_index_equals_a_clean_builds()
+    {
+        // As the CLI builds: without the texts the conformance tests keep (those are analysed every time).
+        BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
+        var first = Build();
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.True(first.SearchDocumentsAnalysed > 30, $"{first.SearchDocumentsAnalysed} documents analysed");
+        var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma"));
+
+        var second = Build();
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        Assert.Equal(1, second.SearchDocumentsAnalysed);
+        Assert.Equal(0, Build().SearchDocumentsAnalysed);
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
     public void A_removed_page_leaves_no_file_behind_and_a_changed_layout_renders_every_page_again()
     {
         Assert.True(Cached().Succeeded);
