@@ -15,8 +15,9 @@ public static class JavaScriptText
     /// </summary>
     public static string ToLowerCase(string text)
     {
-        // Fast path: pure ASCII lowercases the same everywhere.
-        if (System.Text.Ascii.IsValid(text)) return text.ToLowerInvariant();
+        // Fast path: without surrogates and the characters below that need their own rule, JavaScript lowercases
+        // every character as .NET's invariant culture does (the loop below does the same, one character at a time).
+        if (text.AsSpan().IndexOfAny(NeedsOwnRule) < 0) return text.ToLowerInvariant();
         StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {
@@ -58,6 +59,10 @@ public static class JavaScriptText
         }
         return sb?.ToString() ?? text;
     }
+
+    // İ, Σ (final sigma), the Unicode 16 pairs of the switch below, and every surrogate (astral characters).
+    private static readonly System.Buffers.SearchValues<char> NeedsOwnRule = System.Buffers.SearchValues.Create(
+        "\u0130\u03A3\u1C89\uA7CB\uA7CC\uA7DA\uA7DC" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
     /// <summary>JavaScript's <c>\s</c>: WhiteSpace (including U+FEFF and every Zs) and LineTerminator code units.</summary>
     public static bool IsWhiteSpace(char c) => c switch
