@@ -26,6 +26,8 @@ public sealed class IncrementalOutput : IDisposable
     private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _backups = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _createdDirectories = [];
+    // Files found as the previous build left them: the manifest keeps their entries without asking the file system again.
+    private readonly ConcurrentDictionary<string, ManifestEntry> _unchanged = new(StringComparer.Ordinal);
     private bool _committed;
 
     /// <summary>Files written (changed or new) by the last <see cref="Commit"/>.</summary>
@@ -87,7 +89,11 @@ public sealed class IncrementalOutput : IDisposable
     {
         if (!_planned.TryAdd(relativePath, fingerprint)) throw new InvalidOperationException($"{relativePath} is written twice.");
         var path = Path.Combine(_target, relativePath);
-        if (_previous.TryGetValue(relativePath, out var before) && before.Fingerprint == fingerprint && Unchanged(path, before)) return;
+        if (_previous.TryGetValue(relativePath, out var before) && before.Fingerprint == fingerprint && Unchanged(path, before))
+        {
+            _unchanged[relativePath] = before;
+            return;
+        }
         // A file in a folder this build created cannot be there yet: no need to ask the file system.
         if (EnsureDirectory(Path.GetDirectoryName(path)!) || !File.Exists(path))
         {
@@ -161,9 +167,17 @@ public sealed class IncrementalOutput : IDisposable
     public void Commit()
     {
         var manifest = new SortedDictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        var occupied = new HashSet<string>(StringComparer.Ordinal); // folders that hold a file of this build
         foreach (var (relative, fingerprint) in _planned)
         {
             var path = Path.Combine(_target, relative);
+            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > _target.Length && occupied.Add(folder);)
+                folder = Path.GetDirectoryName(folder);
+            if (_unchanged.TryGetValue(relative, out var entry))
+            {
+                manifest[relative] = entry;
+                continue;
+            }
             if (_pending.TryGetValue(relative, out var temporary))
             {
                 File.Move(temporary, path, overwrite: true);
@@ -183,7 +197,9 @@ public sealed class IncrementalOutput : IDisposable
             if (_planned.ContainsKey(Path.GetRelativePath(_target, file).Replace('\\', '/'))) continue;
             File.Delete(file);
         }
-        foreach (var directory in Directory.EnumerateDirectories(_target, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        // Only a folder without a file of this build can be empty now; the deepest go first, so their parents can follow.
+        foreach (var directory in Directory.EnumerateDirectories(_target, "*", SearchOption.AllDirectories)
+                     .Where(d => !occupied.Contains(d)).OrderByDescending(d => d.Length).ToList())
         {
             if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }
