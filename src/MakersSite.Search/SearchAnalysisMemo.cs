@@ -72,7 +72,11 @@ public sealed class SearchAnalysisMemo
     {
         try
         {
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            // Read whole first: the counts are checked against the bytes left, which a file would answer with a system call each time.
+            var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            bytes.Position = 0;
+            using var reader = new BinaryReader(bytes, Encoding.UTF8);
             if (reader.ReadString() != Magic) return null;
             var memo = new SearchAnalysisMemo();
             var count = Count(reader);

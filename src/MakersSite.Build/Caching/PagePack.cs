@@ -58,19 +58,19 @@ internal sealed class PagePack : IDisposable
         {
             if (!_added.TryGetValue(key, out entry) && !_entries.TryGetValue(key, out entry)) return null;
         }
-        var keyBytes = Encoding.ASCII.GetBytes(key);
-        var bytes = new byte[entry.Length];
-        var header = new byte[keyBytes.Length];
+        // The whole record (key, length, bytes) in one read: a system call per entry instead of two.
+        var record = new byte[key.Length + sizeof(int) + entry.Length];
         try
         {
-            if (RandomAccess.Read(_pack, header, entry.Offset) != header.Length || !header.AsSpan().SequenceEqual(keyBytes)) return null;
-            if (RandomAccess.Read(_pack, bytes, entry.Offset + header.Length + sizeof(int)) != bytes.Length) return null;
+            if (RandomAccess.Read(_pack, record, entry.Offset) != record.Length) return null;
         }
         catch (IOException)
         {
             return null;
         }
-        return bytes;
+        for (var i = 0; i < key.Length; i++)
+            if (record[i] != key[i]) return null;
+        return record[(key.Length + sizeof(int))..];
     }
 
     public void Append(string key, byte[] bytes)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Enumeration;
 using System.Text;
 using MakersSite.Content.Model;
 
@@ -69,11 +70,26 @@ public sealed class LoadedPageMemo
     public static string Key(string indexFile, string vocabulariesKey, bool ownFileOnly = false)
     {
         var key = new StringBuilder(vocabulariesKey);
-        var bundle = new DirectoryInfo(Path.GetDirectoryName(indexFile)!);
-        var files = ownFileOnly ? [new FileInfo(indexFile)] : bundle.EnumerateFiles("*", SearchOption.AllDirectories);
-        foreach (var file in files.OrderBy(f => f.FullName, StringComparer.Ordinal))
-            key.Append(file.FullName).Append('\0').Append(file.Length.ToString(CultureInfo.InvariantCulture)).Append('\0')
-                .Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        (string Path, long Length, long Ticks)[] files;
+        if (ownFileOnly)
+        {
+            var info = new FileInfo(indexFile);
+            files = info.Exists ? [(info.FullName, info.Length, info.LastWriteTimeUtc.Ticks)] : [];
+        }
+        else
+        {
+            // Name, size and time straight from the directory listing, without an object per file.
+            files = new FileSystemEnumerable<(string, long, long)>(Path.GetDirectoryName(indexFile)!,
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            }.ToArray();
+            Array.Sort(files, (x, y) => string.CompareOrdinal(x.Path, y.Path));
+        }
+        foreach (var (path, length, ticks) in files)
+            key.Append(path).Append('\0').Append(length.ToString(CultureInfo.InvariantCulture)).Append('\0')
+                .Append(ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return key.ToString();
     }
 
