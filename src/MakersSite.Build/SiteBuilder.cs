@@ -69,7 +69,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         void WriteSearchFile(string path, byte[] bytes)
         {
             output?.WriteBytes($"{SearchIndexWriter.DataFolder}/{path}", bytes);
-            searchFileCount++;
+            Interlocked.Increment(ref searchFileCount);
         }
         // Entry: for each file its path, length and bytes; an empty path ends it.
         using (var cached = cache?.OpenRead("search", searchKey))
@@ -84,14 +84,20 @@ public sealed class SiteBuilder(Action<string>? log = null)
         {
             using var entry = cache?.Create("search", searchKey);
             var writer = entry is null ? null : new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            var writing = new Lock();
+            // From every core: putting a file into the output (hash, compare, write) costs about what making it does.
             var written = search.Write(file =>
             {
                 var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
                 WriteSearchFile(file.Path, bytes);
-                writer?.Write(file.Path);
-                writer?.Write(bytes.Length);
-                writer?.Write(bytes);
-            }, options.SearchCores);
+                if (writer is null) return;
+                lock (writing)
+                {
+                    writer.Write(file.Path);
+                    writer.Write(bytes.Length);
+                    writer.Write(bytes);
+                }
+            }, options.SearchCores, emitConcurrently: true);
             if (options.KeepSearchIndex) searchData = written;
             writer?.Write("");
             writer?.Flush();

@@ -90,7 +90,8 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
     /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
     /// <param name="cores">How many cores stemming and splitting may use (serve leaves one free for the browser it just told to reload).</param>
-    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null)
+    /// <param name="emitConcurrently">Whether <paramref name="emit"/> is thread-safe: files then go to it from every core, in any order.</param>
+    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null, bool emitConcurrently = false)
     {
         AnalyzeDeferred(cores);
         var documents = _entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToArray();
@@ -189,7 +190,7 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         var index = new LunrIndexBuilder(SearchIndexWriter.Fields).Build(Enumerable.Range(0, documents.Length).ToArray(), TermsOf, termTexts, termWords, cores);
 
         var collected = new List<SearchFile>();
-        SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add, parallel);
+        SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add, parallel, emitConcurrently && emit is not null);
         return new SearchBundle(collected, index, documents.Select(d => d.Kept).OfType<SearchDocument>().ToList(), fieldTexts);
 
         int NumberOf(string part) => _words.TryGetNumber(part, out var number) ? number

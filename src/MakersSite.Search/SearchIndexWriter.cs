@@ -55,11 +55,23 @@ public static class SearchIndexWriter
     }
 
     /// <summary>Cuts the index into files. <paramref name="documents"/>: in ref order.</summary>
-    internal static void WriteFiles(LunrIndex index, IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit, ParallelOptions parallel)
+    /// <param name="emitConcurrently">Whether <paramref name="emit"/> may be called from several threads at once, in any
+    /// order (writing files takes as long as making them); otherwise files come one by one, in order.</param>
+    internal static void WriteFiles(LunrIndex index, IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit, ParallelOptions parallel,
+        bool emitConcurrently = false)
     {
-        var shards = WriteShards(index, emit, parallel);
-        var termLists = WriteTermLists(index, emit, parallel);
-        for (var id = 0; id < documents.Count; id++) emit(DataFile($"d/{id}.js", documents[id].DisplayJson));
+        Action<IReadOnlyList<SearchFile>> emitAll = emitConcurrently
+            ? files => Parallel.ForEach(files, parallel, emit)
+            : files => { foreach (var file in files) emit(file); };
+        var shards = WriteShards(index, emitAll, parallel);
+        var termLists = WriteTermLists(index, emitAll, parallel);
+        const int batch = 1024;
+        for (var first = 0; first < documents.Count; first += batch)
+        {
+            var files = new SearchFile[Math.Min(batch, documents.Count - first)];
+            Parallel.For(0, files.Length, parallel, i => files[i] = DataFile($"d/{first + i}.js", documents[first + i].DisplayJson));
+            emitAll(files);
+        }
         var facets = WriteFacets(documents, emit);
 
         var manifest = new StringBuilder("{");
@@ -76,7 +88,7 @@ public static class SearchIndexWriter
     }
 
     /// <summary>Each term: [term, lunr term index, postings per field as [doc delta, weight × 1000, …]].</summary>
-    private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<SearchFile> emit, ParallelOptions parallel) =>
+    private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel) =>
         Chunk(index.Terms, term =>
         {
             var sb = new StringBuilder("[").Append(Json.String(term.Text)).Append(',').Append(term.Index);
@@ -97,7 +109,7 @@ public static class SearchIndexWriter
         }, ShardCharacters, "s", emit, parallel);
 
     /// <summary>Each term: [term, documents containing it, a word it stands for].</summary>
-    private static List<(string First, string Path)> WriteTermLists(LunrIndex index, Action<SearchFile> emit, ParallelOptions parallel) =>
+    private static List<(string First, string Path)> WriteTermLists(LunrIndex index, Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel) =>
         Chunk(index.Terms, term =>
         {
             var documentFrequency = index.DocumentFrequency(term.Index);
@@ -108,10 +120,10 @@ public static class SearchIndexWriter
     /// <summary>
     /// Cuts the terms' entries, in order, into files of about <paramref name="size"/> characters. The entries and the
     /// files' names (a hash of their content) are made on every core a batch at a time, so only a batch is held;
-    /// the files go to <paramref name="emit"/> one by one, in order.
+    /// each batch of files goes to <paramref name="emit"/> in order.
     /// </summary>
     private static List<(string First, string Path)> Chunk(IReadOnlyList<IndexTerm> terms, Func<IndexTerm, string> json, int size, string folder,
-        Action<SearchFile> emit, ParallelOptions parallel)
+        Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel)
     {
         const int batchSize = 256; // the most common terms run to 100 KB each: a batch stays a few MB
         var ranges = new List<(string First, string Path)>();
@@ -134,11 +146,8 @@ public static class SearchIndexWriter
                 var path = $"{folder}/{start + i}-{Hash(payloads[i].Payload)}.js";
                 files[i] = DataFile(path, payloads[i].Payload);
             });
-            for (var i = 0; i < files.Length; i++)
-            {
-                emit(files[i]);
-                ranges.Add((payloads[i].First, files[i].Path));
-            }
+            emit(files);
+            for (var i = 0; i < files.Length; i++) ranges.Add((payloads[i].First, files[i].Path));
             payloads.Clear();
         }
         var entries = new string[Math.Min(batchSize, terms.Count)];

@@ -42,6 +42,31 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void Files_emitted_from_several_threads_are_the_same_files()
+    {
+        var documents = IndexConformanceTests.SyntheticDocuments(450);
+        var inOrder = new SearchIndexBuilder();
+        var concurrent = new SearchIndexBuilder();
+        foreach (var document in documents)
+        {
+            inOrder.Add(document);
+            concurrent.Add(document);
+        }
+        var emitted = new System.Collections.Concurrent.ConcurrentBag<SearchFile>();
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
+
+        concurrent.Write(file =>
+        {
+            threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+            Thread.SpinWait(1000); // long enough for the other threads to take files too
+            emitted.Add(file);
+        }, cores: 3, emitConcurrently: true);
+
+        Assert.Equal(Files(inOrder).OrderBy(f => f.Path, StringComparer.Ordinal), emitted.OrderBy(f => f.Path, StringComparer.Ordinal));
+        Assert.True(threads.Count > 1, "every file came from one thread");
+    }
+
+    [Fact]
     public void Deferred_analysis_as_serve_uses_it_gives_the_same_key_and_files()
     {
         var documents = IndexConformanceTests.SyntheticDocuments(300);
