@@ -21,7 +21,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var root = Path.GetFullPath(options.Root);
         // Taken before loading, since loaded pages come from the cache too; one build at a time uses it.
         var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
-        cache?.BeginBuild();
+        cache?.BeginBuild(waiting: message => log?.Invoke(message));
         BuildResult? result = null;
         try
         {

@@ -55,7 +55,8 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     /// (a build and serve in the same site take turns); a build that cannot get it within a minute goes without
     /// the page cache rather than wait for ever.
     /// </summary>
-    public void BeginBuild()
+    /// <param name="waiting">Told once when the cache is in use by another build, so nobody stares at a silent terminal.</param>
+    public void BeginBuild(Action<string>? waiting = null)
     {
         _used.Clear();
         _kinds.Clear();
@@ -70,10 +71,12 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
             }
             catch (IOException) when (waited < 60_000)
             {
+                if (waited == 0) waiting?.Invoke("Een andere build of 'serve' gebruikt de bouwcache (.cache/build); wachten tot die klaar is (hooguit een minuut)");
                 Thread.Sleep(100);
             }
             catch (IOException)
             {
+                waiting?.Invoke("De bouwcache bleef bezet: deze build gaat zonder de cache verder.");
                 return;
             }
         }

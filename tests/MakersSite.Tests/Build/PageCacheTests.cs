@@ -39,6 +39,25 @@ public sealed class PageCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_build_that_waits_for_the_cache_says_so_and_goes_on_once_it_is_free()
+    {
+        var holder = Begin();
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var waiter = new BuildCache(_directory);
+        var started = Task.Run(() => waiter.BeginBuild(messages.Enqueue));
+
+        Assert.True(SpinWait.SpinUntil(() => !messages.IsEmpty, TimeSpan.FromSeconds(10)), "no message while waiting");
+        Assert.False(started.IsCompleted);
+        holder.WritePage(Key(1), Page(1));
+        holder.EndBuild(prune: true);
+        await started.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["Een andere build of 'serve' gebruikt de bouwcache (.cache/build); wachten tot die klaar is (hooguit een minuut)"], messages);
+        Assert.Equal(Page(1), waiter.ReadPage(Key(1))); // it got the cache, not a build without it
+        waiter.EndBuild(prune: true);
+    }
+
+    [Fact]
     public void A_successful_build_keeps_only_what_it_used_and_a_failed_one_keeps_everything()
     {
         var first = Begin();
