@@ -40,32 +40,10 @@ public static class LoadedPageCodec
         writer.Write(page.BodyUtf8.Length);
         writer.Write(page.BodyUtf8);
         writer.Write(page.BodyLine);
-        writer.Write(page.References.Count);
-        foreach (var reference in page.References)
-        {
-            writer.Write(reference.Section);
-            writer.Write(reference.Slug);
-            writer.Write(reference.Field);
-            writer.Write(reference.Line);
-            writer.Write(reference.Column);
-        }
-        writer.Write(page.FieldPositions.Count);
-        foreach (var (path, position) in page.FieldPositions)
-        {
-            writer.Write(path);
-            writer.Write(position.Line);
-            writer.Write(position.Column);
-        }
-        writer.Write(page.BodyLinks.Count);
-        foreach (var link in page.BodyLinks)
-        {
-            writer.Write(link.Url);
-            writer.Write(link.Line);
-            writer.Write(link.Column);
-            writer.Write(link.IsImage);
-        }
-        writer.Write(page.BundleFiles.Count);
-        foreach (var name in page.BundleFiles) writer.Write(name);
+        WriteAll(writer, page.References, (w, r) => { w.Write(r.Section); w.Write(r.Slug); w.Write(r.Field); w.Write(r.Line); w.Write(r.Column); });
+        WriteAll(writer, page.FieldPositions.ToList(), (w, p) => { w.Write(p.Key); w.Write(p.Value.Line); w.Write(p.Value.Column); });
+        WriteAll(writer, page.BodyLinks, (w, l) => { w.Write(l.Url); w.Write(l.Line); w.Write(l.Column); w.Write(l.IsImage); });
+        WriteAll(writer, page.BundleFiles, (w, name) => w.Write(name));
         writer.Flush();
         return buffer.ToArray();
     }
@@ -86,15 +64,11 @@ public static class LoadedPageCodec
             if (ReadValue(reader) is not Dictionary<string, object?> fields) return null;
             var body = reader.ReadBytes(Count(reader));
             var bodyLine = reader.ReadInt32();
-            var references = new List<PageRef>();
-            for (var i = Count(reader); i > 0; i--)
-                references.Add(new PageRef(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32()));
-            var positions = new Dictionary<string, FieldPosition>(StringComparer.Ordinal);
-            for (var i = Count(reader); i > 0; i--) positions.Add(reader.ReadString(), new FieldPosition(reader.ReadInt32(), reader.ReadInt32()));
-            var links = new List<BodyLink>();
-            for (var i = Count(reader); i > 0; i--) links.Add(new BodyLink(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean()));
-            var files = new List<string>();
-            for (var i = Count(reader); i > 0; i--) files.Add(reader.ReadString());
+            var references = ReadAll(reader, r => new PageRef(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt32()));
+            var positions = ReadAll(reader, r => (Path: r.ReadString(), Position: new FieldPosition(r.ReadInt32(), r.ReadInt32())))
+                .ToDictionary(p => p.Path, p => p.Position, StringComparer.Ordinal);
+            var links = ReadAll(reader, r => new BodyLink(r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean()));
+            var files = ReadAll(reader, r => r.ReadString());
             if (reader.BaseStream.Position != bytes.Length) return null;
             return new Page
             {
@@ -118,6 +92,19 @@ public static class LoadedPageCodec
         {
             return null;
         }
+    }
+
+    private static void WriteAll<T>(BinaryWriter writer, IReadOnlyCollection<T> items, Action<BinaryWriter, T> write)
+    {
+        writer.Write(items.Count);
+        foreach (var item in items) write(writer, item);
+    }
+
+    private static List<T> ReadAll<T>(BinaryReader reader, Func<BinaryReader, T> read)
+    {
+        var items = new List<T>();
+        for (var i = Count(reader); i > 0; i--) items.Add(read(reader));
+        return items;
     }
 
     /// <summary>A count or length, which can never be more than the bytes left (else the entry is damaged).</summary>
