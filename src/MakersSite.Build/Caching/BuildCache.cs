@@ -28,6 +28,9 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         return _sources?.Read(key);
     }
 
+    /// <summary>Keeps an entry this build did not read (the page came from serve's memory).</summary>
+    public void KeepSource(string key) => _usedSources.TryAdd(key, 0);
+
     public void WriteSource(string key, byte[] bytes)
     {
         _usedSources.TryAdd(key, 0);

@@ -17,5 +17,7 @@ public sealed class CachedSources(BuildCache cache) : ILoadedPageStore
         if (LoadedPageCodec.Encode(page) is { } bytes) cache.WriteSource(PackKey(key), bytes);
     }
 
+    public void Keep(string key) => cache.KeepSource(PackKey(key));
+
     private static string PackKey(string key) => BuildCache.Hash(BuildCache.GeneratorStamp + "\n" + key);
 }

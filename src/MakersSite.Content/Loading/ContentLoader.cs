@@ -158,9 +158,18 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
     private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, string vocabulariesKey)
     {
         var ownFileOnly = place.Kind is PageKind.Home or PageKind.SectionList;
-        if (memo is not null && memo.TryGetUnchanged(file, Path.GetDirectoryName(path)!, ownFileOnly, vocabulariesKey, out var unchanged)) return unchanged;
+        // serve's memory comes first; the cache must then not forget the page, or the next build reads it again.
+        if (memo is not null && memo.TryGetUnchanged(file, Path.GetDirectoryName(path)!, ownFileOnly, vocabulariesKey, out var unchanged, out var unchangedKey))
+        {
+            store?.Keep(unchangedKey);
+            return unchanged;
+        }
         var key = LoadedPageMemo.Key(path, vocabulariesKey, ownFileOnly);
-        if (memo is not null && memo.TryGet(file, key, out var remembered)) return remembered;
+        if (memo is not null && memo.TryGet(file, key, out var remembered))
+        {
+            store?.Keep(key);
+            return remembered;
+        }
         if (store?.Read(key) is { } stored && stored.SourceFile == file)
         {
             Interlocked.Increment(ref _pagesFromStore);

@@ -11,6 +11,8 @@ public interface ILoadedPageStore
 {
     Page? Read(string key);
     void Write(string key, Page page);
+    /// <summary>The entry is still wanted, though this build took the page from elsewhere (serve's memory).</summary>
+    void Keep(string key);
 }
 
 /// <summary>

@@ -37,9 +37,11 @@ public sealed class LoadedPageMemo
     }
 
     /// <summary>A remembered page whose folder saw no change since the previous load, with the same vocabularies.</summary>
-    internal bool TryGetUnchanged(string file, string bundleDirectory, bool ownFileOnly, string vocabulariesKey, out Page page)
+    /// <param name="key">The key the page was remembered under (what loading it read).</param>
+    internal bool TryGetUnchanged(string file, string bundleDirectory, bool ownFileOnly, string vocabulariesKey, out Page page, out string key)
     {
         page = null!;
+        key = "";
         if (_changedPaths is not { } changed || !_pages.TryGetValue(file, out var entry) || !entry.Key.StartsWith(vocabulariesKey, StringComparison.Ordinal)) return false;
         var folder = bundleDirectory + Path.DirectorySeparatorChar;
         foreach (var path in changed)
@@ -47,6 +49,7 @@ public sealed class LoadedPageMemo
             if (ownFileOnly ? path == Path.Combine(bundleDirectory, Path.GetFileName(file)) : path.StartsWith(folder, StringComparison.Ordinal)) return false;
         }
         page = entry.Page;
+        key = entry.Key;
         return true;
     }
 

@@ -137,6 +137,25 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Pages_serve_takes_from_its_memory_stay_in_the_cache_for_the_next_build()
+    {
+        Assert.True(Cached().Succeeded);
+        // As serve rebuilds: its own memory of loaded pages, and the watcher saw no change, so no page is looked at.
+        var memory = new MakersSite.Content.Loading.LoadedPageMemo();
+        var cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(_site.Root, ".cache", "build"));
+        BuildResult Serve() => new SiteBuilder().Build(new BuildOptions(_site.Root, Path.Combine(_site.Root, "preview"), Today: TestSite.Today)
+            { LoadedPages = memory, Cache = cache });
+        memory.BeginLoad(null);
+        Assert.Equal(ContentPages(), Serve().SourcesFromCache);
+        memory.BeginLoad([]);
+        var rebuilt = Serve();
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        Assert.Equal(0, rebuilt.SourcesFromCache); // all from memory
+
+        Assert.Equal(ContentPages(), Cached().SourcesFromCache);
+    }
+
+    [Fact]
     public void A_removed_page_leaves_no_file_behind_and_a_changed_layout_renders_every_page_again()
     {
         Assert.True(Cached().Succeeded);
