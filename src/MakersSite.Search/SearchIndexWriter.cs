@@ -61,7 +61,7 @@ public static class SearchIndexWriter
         bool emitConcurrently = false)
     {
         Action<IReadOnlyList<SearchFile>> emitAll = emitConcurrently
-            ? files => Parallel.ForEach(files, parallel, emit)
+            ? files => Parallel.For(0, files.Count, parallel, i => emit(files[i]))
             : files => { foreach (var file in files) emit(file); };
         var shards = WriteShards(index, emitAll, parallel);
         var termLists = WriteTermLists(index, emitAll, parallel);

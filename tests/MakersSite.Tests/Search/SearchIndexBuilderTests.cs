@@ -42,7 +42,7 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void Files_emitted_from_several_threads_are_the_same_files()
+    public async Task Files_emitted_from_several_threads_are_the_same_files()
     {
         var documents = IndexConformanceTests.SyntheticDocuments(450);
         var inOrder = new SearchIndexBuilder();
@@ -55,12 +55,23 @@ public sealed class SearchIndexBuilderTests
         var emitted = new System.Collections.Concurrent.ConcurrentBag<SearchFile>();
         var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
 
-        concurrent.Write(file =>
+        // The test runner keeps the pool's few threads busy; a build has them free. Without more, the other cores'
+        // share of the files would wait for a thread and the first would do them all.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), completions);
+        try
         {
-            threads.TryAdd(Environment.CurrentManagedThreadId, 0);
-            Thread.SpinWait(1000); // long enough for the other threads to take files too
-            emitted.Add(file);
-        }, cores: 3, emitConcurrently: true);
+            await Task.Run(() => concurrent.Write(file =>
+            {
+                threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+                Thread.Sleep(1); // long enough for the other threads to take files too
+                emitted.Add(file);
+            }, cores: 3, emitConcurrently: true));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completions);
+        }
 
         Assert.Equal(Files(inOrder).OrderBy(f => f.Path, StringComparer.Ordinal), emitted.OrderBy(f => f.Path, StringComparer.Ordinal));
         Assert.True(threads.Count > 1, "every file came from one thread");
