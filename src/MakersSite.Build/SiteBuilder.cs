@@ -35,33 +35,25 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <summary>What the phases after rendering need of it; the pages themselves are gone by then.</summary>
-    private sealed record RenderedSite(IncrementalOutput? Output, SearchIndexBuilder Search, int PageCount, int FileCount, int PagesFromCache,
-        int SourcesFromCache, int SocialImagesDrawn);
+    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn);
 
     private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
     {
         var diagnostics = new DiagnosticBag();
         log?.Invoke("laden");
-        // The search analysis of the previous build: serve keeps it in memory, a build in the cache. Read only when
-        // rendering starts: a build that fails on its content needs none of it.
+        // The search analysis of the previous build: serve keeps it in memory, a build in the cache.
         var analysisKey = BuildCache.Hash(BuildCache.GeneratorStamp + "\nsearch analysis");
-        SearchAnalysisMemo? searchMemo = null;
-        var storedAnalyses = 0;
-        SearchIndexBuilder NewSearch()
-        {
-            searchMemo = options.SearchMemo ?? (cache is null ? null : ReadSearchAnalysis(cache, analysisKey));
-            storedAnalyses = searchMemo?.Documents ?? 0;
-            // Search documents are analysed as pages finish, so their texts need not be kept; serve defers that until it has sent the reload.
-            return new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null, searchMemo);
-        }
+        var searchMemo = options.SearchMemo ?? (cache is null ? null : ReadSearchAnalysis(cache, analysisKey));
+        var storedAnalyses = searchMemo?.Documents ?? 0;
+        // Search documents are analysed as pages finish, so their texts need not be kept; serve defers that until it has sent the reload.
+        var search = new SearchIndexBuilder(keepTexts: options.KeepSearchIndex, deferAnalysis: options.PagesPublished is not null, searchMemo);
 
         // Load, validate, assemble, draw images, render and post-process, in a method of their own: when it returns,
         // the loaded pages (their bodies are most of a big site's heap), the graph and the jobs can go, before the
         // index, the other memory-hungry phase.
-        var rendered = RenderPages(options, root, cache, diagnostics, NewSearch);
+        var rendered = RenderPages(options, root, cache, diagnostics, search);
         if (rendered is null) return Fail(diagnostics);
         using var output = rendered.Output;
-        var search = rendered.Search;
 
         log?.Invoke("zoekindex");
         // Rendering leaves a heap several times what is still live; give it back before the index, the other
@@ -133,8 +125,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <returns>Null when the build failed (the messages are in <paramref name="diagnostics"/>).</returns>
-    /// <param name="newSearch">Makes the search index builder the rendered pages go into, once rendering starts.</param>
-    private RenderedSite? RenderPages(BuildOptions options, string root, BuildCache? cache, DiagnosticBag diagnostics, Func<SearchIndexBuilder> newSearch)
+    private RenderedSite? RenderPages(BuildOptions options, string root, BuildCache? cache, DiagnosticBag diagnostics, SearchIndexBuilder search)
     {
         var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache));
         var content = loader.Load();
@@ -217,7 +208,6 @@ public sealed class SiteBuilder(Action<string>? log = null)
         {
             var postProcessor = new PostProcessor(outputPaths.Contains);
             var searchDocuments = new SearchDocuments(graph);
-            var search = newSearch();
             var broken = new List<BrokenLink>[jobs.Count];
             var offlinePages = new string?[jobs.Count];
             // What every page's HTML depends on besides its own model: the generator, the templates, and the set of
@@ -319,7 +309,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             }
 
             handedOver = true;
-            return new RenderedSite(output, search, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn);
+            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn);
         }
         finally
         {
