@@ -73,9 +73,20 @@ public sealed class SearchAnalysisMemo
         try
         {
             // Read whole first: the counts are checked against the bytes left, which a file would answer with a system call each time.
-            var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            bytes.Position = 0;
+            MemoryStream bytes;
+            if (stream.CanSeek)
+            {
+                // Exactly its size: a growing copy would briefly take three times that.
+                var buffer = new byte[stream.Length - stream.Position];
+                stream.ReadExactly(buffer);
+                bytes = new MemoryStream(buffer, writable: false);
+            }
+            else
+            {
+                bytes = new MemoryStream();
+                stream.CopyTo(bytes);
+                bytes.Position = 0;
+            }
             using var reader = new BinaryReader(bytes, Encoding.UTF8);
             if (reader.ReadString() != Magic) return null;
             var memo = new SearchAnalysisMemo();
