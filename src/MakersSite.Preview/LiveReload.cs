@@ -168,7 +168,7 @@ public sealed class LiveReload(string? siteDirectory = null)
         {
             string? before;
             lock (_clients) before = _shown.GetValueOrDefault(page);
-            var after = ReadPage(page);
+            var after = before is null ? null : ReadPage(page);
             var main = before is null || after is null ? null : InPlaceUpdate(before, after);
             updates[page] = main;
             if (after is not null && main is not null) lock (_clients) _shown[page] = after;
@@ -212,7 +212,10 @@ public sealed class LiveReload(string? siteDirectory = null)
     private string? ReadPage(string page)
     {
         if (siteDirectory is null || !page.StartsWith('/')) return null;
-        var file = Path.Combine(siteDirectory, (page.EndsWith('/') ? page + "index.html" : page).TrimStart('/'));
+        var root = Path.GetFullPath(siteDirectory) + Path.DirectorySeparatorChar;
+        // The address comes from the page's own request; it never reads outside the site.
+        var file = Path.GetFullPath(Path.Combine(root, (page.EndsWith('/') ? page + "index.html" : page).TrimStart('/')));
+        if (!file.StartsWith(root, StringComparison.Ordinal)) return null;
         try { return File.Exists(file) ? File.ReadAllText(file) : null; }
         catch (IOException) { return null; }
     }
