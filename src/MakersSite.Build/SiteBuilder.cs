@@ -105,7 +105,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         }
 
         // Kept for the next build when this one analysed something or dropped a document (serve keeps its own).
-        if (cache is not null && options.SearchMemo is null && searchMemo is not null && (searchMemo.Analysed > 0 || searchMemo.Documents != storedAnalyses))
+        if (cache is not null && options.SearchMemo is null && searchMemo is not null && (search.Analysed > 0 || searchMemo.Documents != storedAnalyses))
         {
             using var entry = cache.Create("analysis", analysisKey);
             searchMemo.WriteTo(entry.Stream);

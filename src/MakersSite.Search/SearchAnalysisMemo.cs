@@ -20,9 +20,6 @@ public sealed class SearchAnalysisMemo
     /// <summary>How many documents' analyses it holds.</summary>
     public int Documents => Entries.Count;
 
-    /// <summary>Documents the last build analysed anew (not taken from here): nothing new to keep when zero.</summary>
-    public int Analysed { get; internal set; }
-
     /// <summary>
     /// Writes the entries of the last build (texts kept for tests are not written) with only the words they use,
     /// numbered anew, so words edited away over many builds do not pile up.

@@ -76,11 +76,7 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     {
         AnalyzeDeferred(cores);
         // What the next build may reuse: this build's documents (a removed or edited one's entry goes).
-        if (memo is not null)
-        {
-            memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
-            memo.Analysed = _analysed;
-        }
+        if (memo is not null) memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(stamp));
         foreach (var entry in _entries.OrderBy(e => e.Url, StringComparer.Ordinal)) hash.AppendData(entry.Hash);
