@@ -365,7 +365,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         AddDirectory(Path.Combine(themeDirectory, "static"));
         foreach (var (output, source) in assets) files[output] = source;
         AddDirectory(Path.Combine(root, "static"));
-        foreach (var page in graph.Pages)
+        foreach (var page in graph.Pages.Concat(graph.SectionIntros.Values))
         {
             foreach (var name in page.BundleFiles)
                 files[page.Url.TrimStart('/') + name] = Path.Combine(page.BundleDirectory, name);

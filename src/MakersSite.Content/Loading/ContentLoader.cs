@@ -157,14 +157,16 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
     /// <summary>A page loaded without problems before is reused while its bundle and the vocabularies are unchanged.</summary>
     private Page? LoadRemembered(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, string vocabulariesKey)
     {
-        var ownFileOnly = place.Kind is PageKind.Home or PageKind.SectionList;
+        // The home page and section pages have no bundle (their folder holds the other pages): what they read is the
+        // files they name, known only once they are read. There are a handful, so they are simply read every time.
+        if (place.Kind is PageKind.Home or PageKind.SectionList) return LoadAlone(path, file, place, vocabularies, out _);
         // serve's memory comes first; the cache must then not forget the page, or the next build reads it again.
-        if (memo is not null && memo.TryGetUnchanged(file, Path.GetDirectoryName(path)!, ownFileOnly, vocabulariesKey, out var unchanged, out var unchangedKey))
+        if (memo is not null && memo.TryGetUnchanged(file, Path.GetDirectoryName(path)!, vocabulariesKey, out var unchanged, out var unchangedKey))
         {
             store?.Keep(unchangedKey);
             return unchanged;
         }
-        var key = LoadedPageMemo.Key(path, vocabulariesKey, ownFileOnly);
+        var key = LoadedPageMemo.Key(path, vocabulariesKey);
         if (memo is not null && memo.TryGet(file, key, out var remembered))
         {
             store?.Keep(key);
@@ -176,15 +178,24 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             memo?.Remember(file, key, stored);
             return stored;
         }
-        var own = new DiagnosticBag();
-        var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);
-        foreach (var diagnostic in own.Sorted()) diagnostics.Add(diagnostic);
+        var page = LoadAlone(path, file, place, vocabularies, out var messages);
         // Only pages without any message: a warning must come back on every build, so such a page is always read.
-        if (page is not null && own.Sorted().Count == 0)
+        if (page is not null && messages == 0)
         {
             memo?.Remember(file, key, page);
             store?.Write(key, page);
         }
+        return page;
+    }
+
+    /// <summary>Loads one page with messages of its own, counted, then added to the build's.</summary>
+    private Page? LoadAlone(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, out int messages)
+    {
+        var own = new DiagnosticBag();
+        var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);
+        var sorted = own.Sorted();
+        foreach (var diagnostic in sorted) diagnostics.Add(diagnostic);
+        messages = sorted.Count;
         return page;
     }
 
@@ -212,7 +223,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         if (!fields.ContainsKey("title")) return null;
 
         var bundleFiles = place.Kind is PageKind.Home or PageKind.SectionList
-            ? []
+            ? NamedFiles(bundle, bodyLinks)
             : Directory.GetFiles(bundle, "*", SearchOption.AllDirectories)
                 .Where(f => Path.GetFileName(f) != "index.md")
                 .Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/'))
@@ -236,6 +247,23 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             BodyLinks = bodyLinks,
             BundleFiles = bundleFiles,
         };
+    }
+
+    /// <summary>
+    /// The files a home or section page shows or links to by a relative address (its folder also holds the other
+    /// pages, so only these are published beside it): the ones that exist, as CheckBodyLinks reports the others.
+    /// </summary>
+    private static List<string> NamedFiles(string folder, IReadOnlyList<BodyLink> links)
+    {
+        var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+        return links.Select(link => link.Url)
+            .Where(url => UrlSafety.Scheme(url) == "" && !url.StartsWith('/') && !url.StartsWith('#'))
+            .Select(url => Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(url.Split('#', '?')[0]))))
+            .Where(full => full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) && Path.GetFileName(full) is not ("index.md" or "_index.md"))
+            .Select(full => Path.GetRelativePath(folder, full).Replace('\\', '/'))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     private void CheckBodyLinks(string file, string bundle, IReadOnlyList<BodyLink> links)

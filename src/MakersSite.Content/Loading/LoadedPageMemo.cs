@@ -38,7 +38,7 @@ public sealed class LoadedPageMemo
 
     /// <summary>A remembered page whose folder saw no change since the previous load, with the same vocabularies.</summary>
     /// <param name="key">The key the page was remembered under (what loading it read).</param>
-    internal bool TryGetUnchanged(string file, string bundleDirectory, bool ownFileOnly, string vocabulariesKey, out Page page, out string key)
+    internal bool TryGetUnchanged(string file, string bundleDirectory, string vocabulariesKey, out Page page, out string key)
     {
         page = null!;
         key = "";
@@ -46,7 +46,7 @@ public sealed class LoadedPageMemo
         var folder = bundleDirectory + Path.DirectorySeparatorChar;
         foreach (var path in changed)
         {
-            if (ownFileOnly ? path == Path.Combine(bundleDirectory, Path.GetFileName(file)) : path.StartsWith(folder, StringComparison.Ordinal)) return false;
+            if (path.StartsWith(folder, StringComparison.Ordinal)) return false;
         }
         page = entry.Page;
         key = entry.Key;
@@ -66,30 +66,18 @@ public sealed class LoadedPageMemo
 
     public void Remember(string file, string key, Page page) => _pages[file] = (key, page);
 
-    /// <summary>
-    /// Everything loading a page reads: its bundle's files and the vocabularies its values are checked against. The
-    /// home page and section pages have no bundle (their folder holds the other pages): only their own file counts.
-    /// </summary>
-    public static string Key(string indexFile, string vocabulariesKey, bool ownFileOnly = false)
+    /// <summary>Everything loading a page reads: its bundle's files and the vocabularies its values are checked against.</summary>
+    public static string Key(string indexFile, string vocabulariesKey)
     {
         var key = new StringBuilder(vocabulariesKey);
-        (string Path, long Length, long Ticks)[] files;
-        if (ownFileOnly)
+        // Name, size and time straight from the directory listing, without an object per file.
+        var files = new FileSystemEnumerable<(string Path, long Length, long Ticks)>(Path.GetDirectoryName(indexFile)!,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            var info = new FileInfo(indexFile);
-            files = info.Exists ? [(info.FullName, info.Length, info.LastWriteTimeUtc.Ticks)] : [];
-        }
-        else
-        {
-            // Name, size and time straight from the directory listing, without an object per file.
-            files = new FileSystemEnumerable<(string, long, long)>(Path.GetDirectoryName(indexFile)!,
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
-                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-            }.ToArray();
-            Array.Sort(files, (x, y) => string.CompareOrdinal(x.Path, y.Path));
-        }
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+        }.ToArray();
+        Array.Sort(files, (x, y) => string.CompareOrdinal(x.Path, y.Path));
         foreach (var (path, length, ticks) in files)
             key.Append(path).Append('\0').Append(length.ToString(CultureInfo.InvariantCulture)).Append('\0')
                 .Append(ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');

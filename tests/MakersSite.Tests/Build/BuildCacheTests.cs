@@ -28,9 +28,12 @@ public sealed class BuildCacheTests : IDisposable
         Assert.Equal(TestSite.Snapshot(CleanOutput), TestSite.Snapshot(_site.Output));
     }
 
-    /// <summary>Every page's Markdown file (each loads without a message, so each is kept loaded in the cache).</summary>
-    private int ContentPages() => Directory.GetFiles(Path.Combine(_site.Root, "content"), "*.md", SearchOption.AllDirectories)
-        .Count(f => !f.Contains($"{Path.DirectorySeparatorChar}_data{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+    /// <summary>
+    /// Every page in a bundle of its own (each loads without a message, so each is kept loaded in the cache); the home
+    /// and section pages (index.md at the top, _index.md) are read every time.
+    /// </summary>
+    private int ContentPages() => Directory.GetFiles(Path.Combine(_site.Root, "content"), "index.md", SearchOption.AllDirectories)
+        .Count(f => Path.GetDirectoryName(f) != Path.Combine(_site.Root, "content"));
 
     private static int Differences(SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
         after.Count(file => before.GetValueOrDefault(file.Key) != file.Value);
@@ -115,6 +118,27 @@ public sealed class BuildCacheTests : IDisposable
         Assert.InRange(damaged.SourcesFromCache, 1, ContentPages() / 2);
         AssertSameAsCleanBuild();
         Assert.Equal(ContentPages(), Cached().SourcesFromCache);
+    }
+
+    [Fact]
+    public void A_file_a_section_page_shows_is_published_and_its_removal_fails_the_build_as_it_fails_a_clean_one()
+    {
+        // A section page's folder holds the other pages, so what it reads is not its folder but the files it names.
+        var section = Path.Combine(_site.Root, "content", "rugzak");
+        File.WriteAllBytes(Path.Combine(section, "banner.png"), TestImages.Png(64, 32));
+        File.AppendAllText(Path.Combine(section, "_index.md"), "\n![Een rugzak vol werk](banner.png)\n");
+        var shown = Cached();
+        Assert.True(shown.Succeeded, string.Join("\n", shown.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(_site.Output, "rugzak", "banner.png")));
+        AssertSameAsCleanBuild();
+
+        File.Delete(Path.Combine(section, "banner.png"));
+        var removed = Cached();
+
+        Assert.False(removed.Succeeded);
+        var error = Assert.Single(removed.Diagnostics);
+        Assert.Equal("content/rugzak/_index.md", error.File);
+        Assert.Equal("Het bestand 'banner.png' bestaat niet in de map van deze pagina. Controleer de naam of voeg het bestand toe.", error.Message);
     }
 
     [Fact]

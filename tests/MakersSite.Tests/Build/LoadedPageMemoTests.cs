@@ -49,18 +49,24 @@ public sealed class LoadedPageMemoTests : IDisposable
     }
 
     [Fact]
-    public void The_home_and_section_pages_are_not_loaded_again_when_a_page_in_their_folder_changes()
+    public void Section_pages_are_read_every_time_so_a_removed_file_they_show_is_reported_while_unchanged_bundles_are_reused()
     {
+        // Told exactly what changed (as serve's watcher tells it): only the removed file beside the section page.
+        var banner = Path.Combine(_site.Root, "content", "rugzak", "banner.png");
+        File.WriteAllBytes(banner, TestImages.Png(64, 32));
+        File.AppendAllText(Path.Combine(_site.Root, "content", "rugzak", "_index.md"), "\n![Een rugzak vol werk](banner.png)\n");
         var first = Load();
-        const string topic = "content/rugzak/engineering/index.md";
-        var path = Path.Combine(_site.Root, topic);
-        File.AppendAllText(path, "\nNog een zin.\n");
+        Assert.Empty(first.Diagnostics);
+        Assert.Equal(["banner.png"], first.Pages["content/rugzak/_index.md"].BundleFiles);
+        File.Delete(banner);
+        _memo.BeginLoad([banner]);
 
         var second = Load();
 
-        Assert.Same(first.Pages["content/index.md"], second.Pages["content/index.md"]);
-        Assert.Same(first.Pages["content/rugzak/_index.md"], second.Pages["content/rugzak/_index.md"]);
-        Assert.NotSame(first.Pages[topic], second.Pages[topic]);
+        var error = Assert.Single(second.Diagnostics);
+        Assert.Equal("content/rugzak/_index.md", error.File);
+        Assert.Equal("Het bestand 'banner.png' bestaat niet in de map van deze pagina. Controleer de naam of voeg het bestand toe.", error.Message);
+        Assert.Same(first.Pages["content/rugzak/engineering/index.md"], second.Pages["content/rugzak/engineering/index.md"]);
     }
 
     [Fact]
