@@ -18,6 +18,8 @@ public sealed class PupilBrowserTests(BrowserSite site) : IClassFixture<BrowserS
         Assert.Equal("true", await page.GetAttributeAsync(".rugzak-toggle", "aria-pressed"));
         await page.GotoAsync(site.Server.BaseUrl + "mijn-rugzak/");
 
+        // The page the script fills loads it once, like every page (a second copy drew the list twice).
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('script[src$=\"rugzak.js\"]').length"));
         var link = page.Locator("#backpack a");
         Assert.Equal("Logistiek: alles op tijd op de goede plek", await link.TextContentAsync());
         await link.ClickAsync();

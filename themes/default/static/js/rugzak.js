@@ -38,10 +38,7 @@
       });
     });
   }
-  initToggles(document);
-  document.addEventListener("makers-site:content", function (e) { initToggles(e.target); });
-
-  var box = document.getElementById("backpack");
+  var box = null;
   function render() {
     var items = read();
     box.textContent = "";
@@ -80,7 +77,14 @@
     });
     box.appendChild(list);
   }
-  if (box) render();
+  // The page's content, at load and again when serve swaps in a new version of it.
+  function init(root) {
+    initToggles(root);
+    box = document.getElementById("backpack");
+    if (box) render();
+  }
+  init(document);
+  document.addEventListener("makers-site:content", function (e) { init(e.target); });
 
   // Offline: the Rugzak section is cached after a first visit (http and https only; from disk it is local anyway).
   var path = location.pathname.slice(siteRoot.pathname.length);
