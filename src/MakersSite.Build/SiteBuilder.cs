@@ -61,47 +61,16 @@ public sealed class SiteBuilder(Action<string>? log = null)
         // Not in serve: the browser is reloading right now, and a blocking collection would hold up its requests.
         if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
-        // The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere
-        // means the same files, so they come from the cache; any change rebuilds the whole index. Either way each
-        // file goes straight to the output (and the cache) as it comes, so the index is never held whole.
         SearchBundle? searchData = null;
-        var searchFileCount = 0;
-        void WriteSearchFile(string path, byte[] bytes)
+        int searchFileCount;
+        try
         {
-            output?.WriteBytes($"{SearchIndexWriter.DataFolder}/{path}", bytes);
-            Interlocked.Increment(ref searchFileCount);
+            searchFileCount = WriteSearchIndex(search, searchKey, cache, output, options, out searchData);
         }
-        // Entry: for each file its path, length and bytes; an empty path ends it.
-        using (var cached = cache?.OpenRead("search", searchKey))
+        catch (InvalidDataException e)
         {
-            if (cached is not null)
-            {
-                using var reader = new BinaryReader(cached, System.Text.Encoding.UTF8);
-                for (var path = reader.ReadString(); path.Length > 0; path = reader.ReadString()) WriteSearchFile(path, reader.ReadBytes(reader.ReadInt32()));
-            }
-        }
-        if (searchFileCount == 0)
-        {
-            using var entry = cache?.Create("search", searchKey);
-            var writer = entry is null ? null : new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            var writing = new Lock();
-            // From every core: putting a file into the output (hash, compare, write) costs about what making it does.
-            var written = search.Write(file =>
-            {
-                var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
-                WriteSearchFile(file.Path, bytes);
-                if (writer is null) return;
-                lock (writing)
-                {
-                    writer.Write(file.Path);
-                    writer.Write(bytes.Length);
-                    writer.Write(bytes);
-                }
-            }, options.SearchCores, emitConcurrently: true);
-            if (options.KeepSearchIndex) searchData = written;
-            writer?.Write("");
-            writer?.Flush();
-            entry?.Commit();
+            diagnostics.Error(".cache/build", 0, 0, null, e.Message);
+            return Fail(diagnostics);
         }
 
         // Kept for the next build when this one analysed something or dropped a document (serve keeps its own).
@@ -320,6 +289,82 @@ public sealed class SiteBuilder(Action<string>? log = null)
         {
             diagnostics.Error($"themes/{theme}/layouts", 0, 0, null, e.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The index depends on every document (lunr's weights use whole-site statistics): unchanged text anywhere means
+    /// the same files, which the cache lists by content hash; any change rebuilds the whole index, and only the files
+    /// that came out different are stored again. Either way each file goes straight to the output as it comes, so the
+    /// index is never held whole, and a file the output already has is not even read.
+    /// </summary>
+    /// <returns>How many files the index has.</returns>
+    private static int WriteSearchIndex(SearchIndexBuilder search, string searchKey, BuildCache? cache, IncrementalOutput? output,
+        BuildOptions options, out SearchBundle? searchData)
+    {
+        static string OutputPath(string path) => $"{SearchIndexWriter.DataFolder}/{path}";
+        searchData = null;
+        if (cache is not null && ReadSearchListing(cache, searchKey) is { } listing)
+        {
+            foreach (var (path, hash) in listing)
+            {
+                cache.KeepSearchFile(hash);
+                output?.WriteBytes(OutputPath(path), hash, () => cache.ReadSearchFile(hash) ?? throw new InvalidDataException(
+                    $"De bouwcache is beschadigd: het zoekindexbestand {path} kan niet gelezen worden. Verwijder de map .cache/build en bouw opnieuw."));
+            }
+            return listing.Count;
+        }
+
+        var files = new List<(string Path, string Hash)>();
+        // From every core: putting a file into the output (hash, compare, write) costs about what making it does.
+        var written = search.Write(file =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(file.Text);
+            var hash = IncrementalOutput.ContentHash(bytes);
+            output?.WriteBytes(OutputPath(file.Path), hash, () => bytes);
+            cache?.WriteSearchFile(hash, bytes);
+            lock (files) files.Add((file.Path, hash));
+        }, options.SearchCores, emitConcurrently: true);
+        if (options.KeepSearchIndex) searchData = written;
+        if (cache is not null)
+        {
+            // Entry: the number of files, then each file's path and hash, in path order (files come in any order).
+            using var entry = cache.Create("search", searchKey);
+            using (var writer = new BinaryWriter(entry.Stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(files.Count);
+                foreach (var (path, hash) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+                {
+                    writer.Write(path);
+                    writer.Write(hash);
+                }
+            }
+            entry.Commit();
+        }
+        return files.Count;
+    }
+
+    /// <summary>The index's files by path and content hash, or null when the listing or any file it names is not in the cache.</summary>
+    private static List<(string Path, string Hash)>? ReadSearchListing(BuildCache cache, string key)
+    {
+        using var stream = cache.OpenRead("search", key);
+        if (stream is null) return null;
+        try
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8);
+            var count = reader.ReadInt32();
+            var files = new List<(string Path, string Hash)>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var file = (reader.ReadString(), reader.ReadString());
+                if (!cache.HasSearchFile(file.Item2)) return null;
+                files.Add(file);
+            }
+            return files.Count > 0 ? files : null;
+        }
+        catch (IOException)
+        {
+            return null; // cut short (EndOfStreamException is an IOException): a miss
         }
     }
 

@@ -50,11 +50,14 @@ public sealed class IncrementalOutput : IDisposable
         else Place(relativePath, fingerprint, path => File.WriteAllText(path, text));
     }
 
-    public void WriteBytes(string relativePath, byte[] bytes)
-    {
-        var fingerprint = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
-        Place(relativePath, fingerprint, temporary => File.WriteAllBytes(temporary, bytes));
-    }
+    public void WriteBytes(string relativePath, byte[] bytes) => WriteBytes(relativePath, ContentHash(bytes), () => bytes);
+
+    /// <summary>A file by the SHA-256 of its bytes, which are asked for only when the output does not have them yet.</summary>
+    public void WriteBytes(string relativePath, string contentHash, Func<byte[]> bytes) =>
+        Place(relativePath, "sha256:" + contentHash, temporary => File.WriteAllBytes(temporary, bytes()));
+
+    /// <summary>What <see cref="WriteBytes(string, string, Func{byte[]})"/> takes as the hash of a file's bytes.</summary>
+    public static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Copies a file; it counts as unchanged while the source keeps its path, size and modification time.</summary>
     public void CopyFile(string source, string relativePath)

@@ -6,8 +6,9 @@ using System.Text;
 namespace MakersSite.Build.Caching;
 
 /// <summary>
-/// The persistent build cache in .cache/build/: loaded source pages and finished pages (each in a <see cref="PagePack"/>) and entries of other
-/// kinds (the search index) as files, each stored under the hash of everything it was made from, so an entry can
+/// The persistent build cache in .cache/build/: loaded source pages, finished pages and the search index's files
+/// (each in a <see cref="PagePack"/>) and entries of other kinds (the search analysis, the listing of the index's
+/// files) as files, each stored under the hash of everything it was made from, so an entry can
 /// never be stale — a changed input simply asks for another key. Entries the last successful build did not use are
 /// removed at <see cref="EndBuild"/>, so the cache holds one site's worth. Safe to use from several threads.
 /// </summary>
@@ -17,8 +18,10 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     private readonly ConcurrentDictionary<string, FinishedPage>? _pages = keepPagesInMemory ? new(StringComparer.Ordinal) : null;
     private readonly ConcurrentDictionary<string, byte> _usedPages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _usedSources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _usedSearchFiles = new(StringComparer.Ordinal);
     private PagePack? _pack;
     private PagePack? _sources;
+    private PagePack? _searchFiles;
     private FileStream? _lock;
 
     /// <summary>A loaded page (see <see cref="Content.Loading.LoadedPageCodec"/>) by the hash of what loading it read.</summary>
@@ -54,6 +57,28 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     }
 
     /// <summary>
+    /// The search index's files by the SHA-256 of their bytes: one sentence changes part of the index, and only
+    /// the files that came out different are stored again (the listing of which file is which is an entry of its own).
+    /// </summary>
+    public bool HasSearchFile(string hash) => _searchFiles?.Contains(hash) == true;
+
+    public byte[]? ReadSearchFile(string hash)
+    {
+        _usedSearchFiles.TryAdd(hash, 0);
+        return _searchFiles?.Read(hash);
+    }
+
+    public void WriteSearchFile(string hash, byte[] bytes)
+    {
+        // Most files of a rebuilt index are the same as before: those are in the pack already.
+        if (!_usedSearchFiles.TryAdd(hash, 0) || HasSearchFile(hash)) return;
+        _searchFiles?.Append(hash, bytes);
+    }
+
+    /// <summary>Keeps a file this build did not need to read (the output already had it).</summary>
+    public void KeepSearchFile(string hash) => _usedSearchFiles.TryAdd(hash, 0);
+
+    /// <summary>
     /// Starts a build: what it uses decides what <see cref="EndBuild"/> keeps. One build at a time uses the cache
     /// (a build and serve in the same site take turns); a build that cannot get it within a minute goes without
     /// the page cache rather than wait for ever.
@@ -65,6 +90,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         _kinds.Clear();
         _usedPages.Clear();
         _usedSources.Clear();
+        _usedSearchFiles.Clear();
         System.IO.Directory.CreateDirectory(Directory);
         for (var waited = 0; _lock is null; waited += 100)
         {
@@ -85,6 +111,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         }
         _pack = PagePack.Open(Directory);
         _sources = PagePack.Open(Directory, "sources");
+        _searchFiles = PagePack.Open(Directory, "search");
     }
 
     /// <summary>
@@ -105,6 +132,8 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         _pack = null;
         _sources?.Close(prune ? _usedSources.ContainsKey : null);
         _sources = null;
+        _searchFiles?.Close(prune ? _usedSearchFiles.ContainsKey : null);
+        _searchFiles = null;
         _lock?.Dispose();
         _lock = null;
     }

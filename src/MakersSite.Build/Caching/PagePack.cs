@@ -51,6 +51,16 @@ internal sealed class PagePack : IDisposable
 
     private static string Magic(string name) => $"makers-site {name} 1";
 
+    /// <summary>Whether an entry is indexed and lies within the pack (a pack cut short misses its last entries).</summary>
+    public bool Contains(string key)
+    {
+        lock (_appending)
+        {
+            if (_added.ContainsKey(key)) return true;
+            return _entries.TryGetValue(key, out var entry) && entry.Offset + key.Length + sizeof(int) + entry.Length <= _end;
+        }
+    }
+
     public byte[]? Read(string key)
     {
         (long Offset, int Length) entry;

@@ -180,6 +180,44 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void After_an_edit_only_the_index_files_that_changed_are_stored_again_and_a_lost_output_gets_them_from_the_cache()
+    {
+        long SearchPack() => Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "search-*.pack").Sum(f => new FileInfo(f).Length);
+        SortedDictionary<string, string> Index() => new(TestSite.Snapshot(_site.Output)
+            .Where(f => f.Key.StartsWith("zoeken/data/", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
+        Assert.True(Cached().Succeeded);
+        var before = Index();
+        var stored = SearchPack();
+        var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma"));
+
+        Assert.True(Cached().Succeeded);
+
+        // Each stored file is its bytes plus its hash and length: the changed files, none of the others again.
+        var changed = Index().Where(f => before.GetValueOrDefault(f.Key) != f.Value).ToList();
+        Assert.NotEmpty(changed);
+        Assert.True(changed.Count < before.Count / 2, $"{changed.Count} of {before.Count} index files changed");
+        var changedBytes = changed.Sum(f => new FileInfo(Path.Combine(_site.Output, f.Key)).Length + 64 + sizeof(int));
+        Assert.Equal(stored + changedBytes, SearchPack());
+
+        Directory.Delete(_site.Output, recursive: true);
+        var rebuilt = Cached();
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        Assert.Null(rebuilt.Search); // the index was not built again (a built one is handed back to these tests)
+        Assert.Equal(stored + changedBytes, SearchPack());
+        AssertSameAsCleanBuild();
+
+        // A pack cut short misses files the listing names: the index is built again rather than read half.
+        var pack = Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "search-*.pack").Single();
+        using (var stream = new FileStream(pack, FileMode.Open)) stream.SetLength(stream.Length / 3);
+        Directory.Delete(_site.Output, recursive: true);
+        var damaged = Cached();
+        Assert.True(damaged.Succeeded, string.Join("\n", damaged.Diagnostics));
+        Assert.NotNull(damaged.Search);
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
     public void A_removed_page_leaves_no_file_behind_and_a_changed_layout_renders_every_page_again()
     {
         Assert.True(Cached().Succeeded);
