@@ -35,7 +35,7 @@ public sealed class PageCacheTests : IDisposable
         for (var n = 0; n < 50; n++) Assert.Equal(Page(n), second.ReadPage(Key(n)));
         Assert.Null(second.ReadPage(Key(99)));
         second.EndBuild(prune: true);
-        Assert.Equal(["lock", "pages-1.pack", "pages.index", "sources-1.pack", "sources.index"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["lock", "pages-1.pack", "pages.index", "search-1.pack", "search.index", "sources-1.pack", "sources.index"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
