@@ -215,7 +215,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
                     if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
                     if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
                     // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
-                    output?.WriteText(OutputPaths.FileForUrl(job.Url), page.Html, fingerprint: "page:" + key);
+                    output?.WriteText(OutputPaths.FileForUrl(job.Url), () => page.Html, fingerprint: "page:" + key);
                 }
 
                 // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.

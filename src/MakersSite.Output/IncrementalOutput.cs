@@ -47,8 +47,12 @@ public sealed class IncrementalOutput : IDisposable
     public void WriteText(string relativePath, string text, string? fingerprint = null)
     {
         if (fingerprint is null) WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));
-        else Place(relativePath, fingerprint, path => File.WriteAllText(path, text));
+        else WriteText(relativePath, () => text, fingerprint);
     }
+
+    /// <param name="text">Asked for only when the output does not have the file with this fingerprint yet.</param>
+    public void WriteText(string relativePath, Func<string> text, string fingerprint) =>
+        Place(relativePath, fingerprint, path => File.WriteAllText(path, text()));
 
     public void WriteBytes(string relativePath, byte[] bytes) => WriteBytes(relativePath, ContentHash(bytes), () => bytes);
 
