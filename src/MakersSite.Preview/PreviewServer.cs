@@ -34,11 +34,19 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <param name="port">0 picks a free port.</param>
     public static async Task<PreviewServer> StartAsync(string root, int port = 0, Func<HttpContext, Func<Task>, Task>? middleware = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var fullRoot = Path.GetFullPath(root);
+        // The host's defaults watch the content root (the working directory) recursively for appsettings.json, with
+        // one inotify watch per folder: run from a repository with a big site and its .cache, that took every watch
+        // the system allows, and serve's own watcher on content/ then silently saw nothing. The server reads no
+        // settings files: the folder it serves is its root, and nothing is watched.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = fullRoot,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var fullRoot = Path.GetFullPath(root);
         PreviewServer? server = null;
         if (middleware is not null) app.Use(middleware);
         app.Run(context => server!.ServeAsync(context));

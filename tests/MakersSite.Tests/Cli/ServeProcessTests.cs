@@ -42,6 +42,53 @@ public sealed class ServeProcessTests
         }
     }
 
+    [Fact]
+    public async Task Serve_watches_only_the_sites_folders_whatever_folder_it_is_started_in()
+    {
+        if (!OperatingSystem.IsLinux()) return; // counts inotify watches in /proc
+        using var site = TestSite.FromDefaultContent();
+        // Started from a folder with many others below it (a repository with node_modules and .cache): the web host's
+        // defaults watched that whole tree, one inotify watch per folder, until the system's limit left serve's own
+        // watcher on content/ without any, and saves went unnoticed.
+        var workingDirectory = Directory.CreateTempSubdirectory("makers-site-cwd-").FullName;
+        for (var i = 0; i < 400; i++) Directory.CreateDirectory(Path.Combine(workingDirectory, $"map-{i}"));
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "serve", "--root", site.Root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var serve = Process.Start(start)!;
+        try
+        {
+            var started = new TaskCompletionSource();
+            serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Voorbeeld op", StringComparison.Ordinal) == true) started.TrySetResult(); };
+            serve.ErrorDataReceived += (_, _) => { };
+            serve.BeginOutputReadLine();
+            serve.BeginErrorReadLine();
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(120));
+
+            // At most one watch per folder serve watches (content, themes, layouts, static); symbolic links not followed.
+            var watched = new[] { "content", "themes", "layouts", "static" }.Select(f => Path.Combine(site.Root, f)).Where(Directory.Exists)
+                .Sum(f => 1 + Directory.GetDirectories(f, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Length);
+            var watches = InotifyWatches(serve.Id);
+            Assert.InRange(watches, 1, watched);
+        }
+        finally
+        {
+            if (!serve.HasExited) serve.Kill(entireProcessTree: true);
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>The inotify watches a process holds: one "inotify" line per watch in the fdinfo of each inotify descriptor.</summary>
+    private static int InotifyWatches(int pid) =>
+        new DirectoryInfo($"/proc/{pid}/fd").GetFileSystemInfos()
+            .Where(fd => fd.LinkTarget == "anon_inode:inotify")
+            .Sum(fd => File.ReadLines($"/proc/{pid}/fdinfo/{fd.Name}").Count(line => line.StartsWith("inotify", StringComparison.Ordinal)));
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
