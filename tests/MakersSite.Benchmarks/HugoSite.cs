@@ -10,7 +10,7 @@ public static class HugoSite
 {
     public static void Prepare(string ourSite, string hugoSite)
     {
-        if (Directory.Exists(hugoSite)) Directory.Delete(hugoSite, recursive: true);
+        Trash.Move(hugoSite);
         var from = Path.Combine(ourSite, "content");
         foreach (var file in Directory.GetFiles(from, "*.md", SearchOption.AllDirectories))
         {

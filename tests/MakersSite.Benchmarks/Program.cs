@@ -41,6 +41,8 @@ var pagefind = Path.Combine(work, "tools", "node_modules", ".bin", "pagefind");
 if (!File.Exists(cli)) throw new InvalidOperationException($"{cli} ontbreekt: tests/benchmarks/run bouwt het eerst.");
 if (!File.Exists(pagefind)) throw new InvalidOperationException($"{pagefind} ontbreekt: tests/benchmarks/run installeert pagefind 1.6.0.");
 
+// Emptied once everything is measured (see Trash), together with anything an interrupted run left there.
+Trash.UseFolder(Path.Combine(work, "trash"));
 var rows = new List<SizeResult>();
 foreach (var pages in sizes)
 {
@@ -68,7 +70,7 @@ foreach (var pages in sizes)
     }
     void Delete(params string[] paths)
     {
-        foreach (var path in paths.Select(p => Path.Combine(root, p)).Where(Directory.Exists)) Directory.Delete(path, recursive: true);
+        foreach (var path in paths) Trash.Move(Path.Combine(root, path));
     }
     // One member edits one profile: a sentence more in the body.
     const string edited = "content/bedrijven/bedrijf-00007/index.md";
@@ -99,23 +101,20 @@ foreach (var pages in sizes)
     }
     var hugoClean = Best(Hugo, () =>
     {
-        foreach (var folder in new[] { "public", "resources" }.Select(f => Path.Combine(hugoSite, f)).Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+        foreach (var folder in new[] { "public", "resources" }) Trash.Move(Path.Combine(hugoSite, folder));
     });
     var hugoWarm = Best(Hugo, () => { });
     var hugoEdits = 0;
     var hugoOneChange = Best(Hugo, () => Edit(Path.Combine(hugoSite, edited), ++hugoEdits));
     var hugoPages = Directory.GetFiles(Path.Combine(hugoSite, "public"), "*.html", SearchOption.AllDirectories).Length;
 
-    ServeResult? serve = null;
-    if (pages <= 1000)
-    {
-        Console.Error.WriteLine("== serve: van opslaan tot de bewerking zichtbaar is in Chromium");
-        serve = await ServeLatency.MeasureAsync(cli, root, edited, rounds: 9);
-    }
+    // At every size: the target is set for 1,000 pages, and at 10,000 it is what one changed file costs someone editing.
+    Console.Error.WriteLine("== serve: van opslaan tot de bewerking zichtbaar is in Chromium");
+    var serve = await ServeLatency.MeasureAsync(cli, root, edited, rounds: pages <= 1000 ? 9 : 5);
 
     Console.Error.WriteLine("== pagefind");
     var pagefindSite = Path.Combine(work, $"pagefind-{pages}");
-    if (Directory.Exists(pagefindSite)) Directory.Delete(pagefindSite, recursive: true);
+    Trash.Move(pagefindSite);
     CopyHtml(output, pagefindSite);
     ProcessResult Pagefind()
     {
@@ -125,7 +124,7 @@ foreach (var pages in sizes)
     }
     var pagefindRun = Best(Pagefind, () =>
     {
-        if (Directory.Exists(Path.Combine(pagefindSite, "pagefind"))) Directory.Delete(Path.Combine(pagefindSite, "pagefind"), recursive: true);
+        Trash.Move(Path.Combine(pagefindSite, "pagefind"));
     });
     var theirs = Measure.Tree(Path.Combine(pagefindSite, "pagefind"), _ => true);
 
@@ -139,6 +138,7 @@ foreach (var pages in sizes)
 }
 
 File.WriteAllText(report, Report.Write(rows));
+Trash.Empty();
 Console.Error.WriteLine($"Verslag geschreven: {report}");
 return 0;
 
@@ -310,7 +310,9 @@ namespace MakersSite.Benchmarks
                           "met een thema van dezelfde vorm (basislayout, pagina, lijsten met kaarten, termpagina's voor sector, gemeente en aspect); " +
                           "het maakt geen zoekindex en geen deelafbeeldingen. Pagefind indexeert de HTML die makers-site bouwde. De machine is onrustig: " +
                           "elk programma krijgt bij elke meting de snelste van drie runs, elke run op dezelfde manier voorbereid, en als geheugen de hoogste piek van die drie " +
-                          "(tot 29 november kreeg makers-site één run, Hugo en Pagefind de beste van drie).");
+                          "(tot 29 november kreeg makers-site één run, Hugo en Pagefind de beste van drie). Wat een run niet mag aantreffen (oude uitvoer, een oude site) " +
+                          "wordt vooraf opzijgezet en pas na alle metingen gewist: op deze machine (ext4 zonder journal) is bestanden aanmaken minutenlang veel trager " +
+                          "nadat er tienduizenden gewist zijn, en dan zou de opruiming van de vorige run meegemeten worden in plaats van het programma.");
             sb.AppendLine();
             sb.AppendLine("- *schone build*: geen `public/` en geen `.cache/` (deelafbeeldingen en foto's worden getekend).");
             sb.AppendLine("- *warme cache*: dezelfde build nog eens, niets gewijzigd.");
@@ -346,9 +348,10 @@ namespace MakersSite.Benchmarks
                 sb.AppendLine($"- hele build met warme beeldcache hooguit de helft van Hugo plus Pagefind: {S(r.WarmImages.Seconds)} tegen {S(half)} — {Check(r.WarmImages.Seconds <= half)}; uit warme bouwcache {S(r.Warm.Seconds)} — {Check(r.Warm.Seconds <= half)}");
                 var peak = new[] { r.Clean, r.Warm, r.WarmImages, r.OneChange }.Max(b => b.Process.PeakKilobytes);
                 sb.AppendLine($"- piekgeheugen hooguit 500 MB: schoon {Mb(r.Clean.Process.PeakKilobytes)}, warm {Mb(r.Warm.Process.PeakKilobytes)}, warme beeldcache {Mb(r.WarmImages.Process.PeakKilobytes)}, één wijziging {Mb(r.OneChange.Process.PeakKilobytes)} — {Check(peak <= 500 * 1024)}");
-                sb.AppendLine($"- één gewijzigd bestand in minder dan 1 s: {S(r.OneChange.Seconds)} — {Check(r.OneChange.Seconds < 1)}");
+                sb.AppendLine($"- één gewijzigd bestand in minder dan 1 s: {S(r.OneChange.Seconds)} — {Check(r.OneChange.Seconds < 1)}" +
+                              (r.Serve is { } edit ? $" (in `serve` is de bewerking na mediaan {edit.Median:0} ms zichtbaar, hoogste {edit.Max:0} ms; de zoekindex volgt daarna)" : ""));
                 sb.AppendLine($"- een koude deelafbeelding in hooguit 10 ms per core: {imageMsPerCore.ToString("0.0", CultureInfo.InvariantCulture)} ms — {Check(imageMsPerCore <= 10)}");
-                if (r.Serve is { } s2) sb.AppendLine($"- `serve` (1.000 pagina's): van opslaan tot de bewerking zichtbaar is onder 200 ms: mediaan {s2.Median:0} ms, hoogste {s2.Max:0} ms — {Check(s2.Max < 200)}");
+                if (r.Serve is { } s2 && r.Pages <= 1000) sb.AppendLine($"- `serve` (1.000 pagina's): van opslaan tot de bewerking zichtbaar is onder 200 ms: mediaan {s2.Median:0} ms, hoogste {s2.Max:0} ms — {Check(s2.Max < 200)}");
                 sb.AppendLine();
                 sb.AppendLine("### Zoekindex naast Pagefind");
                 sb.AppendLine();

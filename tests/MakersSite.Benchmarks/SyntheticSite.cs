@@ -41,7 +41,7 @@ public sealed partial class SyntheticSite(string repositoryRoot, int seed = 2026
         string Sentence() => Text(random.Next(8, 18), capitalise: true) + ".";
         string Paragraph() => string.Join(' ', Enumerable.Range(0, random.Next(4, 7)).Select(_ => Sentence()));
 
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        Trash.Move(root);
         var content = Path.Combine(root, "content");
         Directory.CreateDirectory(Path.Combine(content, "_data"));
         foreach (var file in Directory.GetFiles(Path.Combine(repositoryRoot, "content", "_data")))
