@@ -28,7 +28,12 @@ public sealed class IncrementalOutput : IDisposable
     private readonly ConcurrentBag<string> _createdDirectories = [];
     // Files found as the previous build left them: the manifest keeps their entries without asking the file system again.
     private readonly ConcurrentDictionary<string, ManifestEntry> _unchanged = new(StringComparer.Ordinal);
+    // Files this build wrote, as the file system saw them right after (a rename into place keeps size and time):
+    // asked on the core that wrote each, not one by one at the commit.
+    private readonly ConcurrentDictionary<string, ManifestEntry> _written = new(StringComparer.Ordinal);
     private bool _committed;
+    // No output folder (or an empty one) when the build began: everything in it at the end is this build's.
+    private readonly bool _startedEmpty;
 
     /// <summary>Files written (changed or new) by the last <see cref="Commit"/>.</summary>
     public int Written { get; private set; }
@@ -39,7 +44,8 @@ public sealed class IncrementalOutput : IDisposable
     {
         _target = Path.GetFullPath(target);
         _manifestPath = manifestPath;
-        _previous = Directory.Exists(_target) ? ReadManifest(manifestPath) : new(StringComparer.Ordinal);
+        _startedEmpty = !Directory.Exists(_target) || !Directory.EnumerateFileSystemEntries(_target).Any();
+        _previous = _startedEmpty ? new(StringComparer.Ordinal) : ReadManifest(manifestPath);
         EnsureDirectory(_target);
     }
 
@@ -107,11 +113,19 @@ public sealed class IncrementalOutput : IDisposable
             // Nothing to keep at this path: write in place, and take it away again if the build fails.
             _created[relativePath] = path;
             write(path);
+            _written[relativePath] = Entry(fingerprint, path);
             return;
         }
         var temporary = path + TemporarySuffix;
         write(temporary);
+        _written[relativePath] = Entry(fingerprint, temporary);
         _pending[relativePath] = temporary;
+    }
+
+    private static ManifestEntry Entry(string fingerprint, string path)
+    {
+        var info = new FileInfo(path);
+        return new ManifestEntry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
     }
 
     private static bool Unchanged(string path, ManifestEntry entry)
@@ -178,7 +192,7 @@ public sealed class IncrementalOutput : IDisposable
         foreach (var (relative, fingerprint) in _planned)
         {
             var path = Path.Combine(_target, relative);
-            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > _target.Length && occupied.Add(folder);)
+            for (var folder = Path.GetDirectoryName(path); !_startedEmpty && folder is not null && folder.Length > _target.Length && occupied.Add(folder);)
                 folder = Path.GetDirectoryName(folder);
             if (_unchanged.TryGetValue(relative, out var entry))
             {
@@ -191,14 +205,20 @@ public sealed class IncrementalOutput : IDisposable
                 Written++;
             }
             else if (_created.ContainsKey(relative) || _published.ContainsKey(relative)) Written++;
-            var info = new FileInfo(path);
-            manifest[relative] = new ManifestEntry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
+            manifest[relative] = _written.TryGetValue(relative, out var written) ? written : Entry(fingerprint, path);
         }
         _committed = true;
         foreach (var backup in _backups.Values) File.Delete(backup);
 
         // Whatever else is in the output (pages that were removed, files put there by hand) goes, so the output
-        // is the same tree a clean build writes.
+        // is the same tree a clean build writes. Into an output that began empty only this build wrote, and each
+        // folder it made holds a file: no walk over its 40,000 files (half a second at 10,000 pages).
+        if (!_startedEmpty) RemoveWhatIsNotPlanned(occupied);
+        WriteManifest(manifest);
+    }
+
+    private void RemoveWhatIsNotPlanned(HashSet<string> occupied)
+    {
         foreach (var file in Directory.EnumerateFiles(_target, "*", SearchOption.AllDirectories))
         {
             if (_planned.ContainsKey(Path.GetRelativePath(_target, file).Replace('\\', '/'))) continue;
@@ -210,7 +230,6 @@ public sealed class IncrementalOutput : IDisposable
         {
             if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }
-        WriteManifest(manifest);
     }
 
     public void Dispose()
