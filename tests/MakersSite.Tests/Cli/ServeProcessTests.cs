@@ -13,23 +13,9 @@ public sealed class ServeProcessTests
     {
         if (OperatingSystem.IsWindows()) return; // no SIGTERM there
         using var site = TestSite.FromDefaultContent();
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "serve", "--root", site.Root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var serve = Process.Start(start)!;
+        using var serve = await StartServeAsync(site, Directory.GetCurrentDirectory());
         try
         {
-            var started = new TaskCompletionSource();
-            serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Voorbeeld op", StringComparison.Ordinal) == true) started.TrySetResult(); };
-            serve.ErrorDataReceived += (_, _) => { };
-            serve.BeginOutputReadLine();
-            serve.BeginErrorReadLine();
-            await started.Task.WaitAsync(TimeSpan.FromSeconds(120));
-
             using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -52,24 +38,9 @@ public sealed class ServeProcessTests
         // watcher on content/ without any, and saves went unnoticed.
         var workingDirectory = Directory.CreateTempSubdirectory("makers-site-cwd-").FullName;
         for (var i = 0; i < 400; i++) Directory.CreateDirectory(Path.Combine(workingDirectory, $"map-{i}"));
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "serve", "--root", site.Root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var serve = Process.Start(start)!;
+        using var serve = await StartServeAsync(site, workingDirectory);
         try
         {
-            var started = new TaskCompletionSource();
-            serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Voorbeeld op", StringComparison.Ordinal) == true) started.TrySetResult(); };
-            serve.ErrorDataReceived += (_, _) => { };
-            serve.BeginOutputReadLine();
-            serve.BeginErrorReadLine();
-            await started.Task.WaitAsync(TimeSpan.FromSeconds(120));
-
             // At most one watch per folder serve watches (content, themes, layouts, static); symbolic links not followed.
             var watched = new[] { "content", "themes", "layouts", "static" }.Select(f => Path.Combine(site.Root, f)).Where(Directory.Exists)
                 .Sum(f => 1 + Directory.GetDirectories(f, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Length);
@@ -81,6 +52,35 @@ public sealed class ServeProcessTests
             if (!serve.HasExited) serve.Kill(entireProcessTree: true);
             Directory.Delete(workingDirectory, recursive: true);
         }
+    }
+
+    /// <summary>serve as a member starts it, from <paramref name="workingDirectory"/>, once it says where the preview is.</summary>
+    private static async Task<Process> StartServeAsync(TestSite site, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "serve", "--root", site.Root, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var serve = Process.Start(start)!;
+        var started = new TaskCompletionSource();
+        serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Voorbeeld op", StringComparison.Ordinal) == true) started.TrySetResult(); };
+        serve.ErrorDataReceived += (_, _) => { };
+        serve.BeginOutputReadLine();
+        serve.BeginErrorReadLine();
+        try
+        {
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            serve.Kill(entireProcessTree: true);
+            serve.Dispose();
+            throw;
+        }
+        return serve;
     }
 
     /// <summary>The inotify watches a process holds: one "inotify" line per watch in the fdinfo of each inotify descriptor.</summary>
