@@ -37,11 +37,11 @@ public sealed class PreviewServer : IAsyncDisposable
         var fullRoot = Path.GetFullPath(root);
         // The host's defaults watch the content root (the working directory) recursively for appsettings.json, with
         // one inotify watch per folder: run from a repository with a big site and its .cache, that took every watch
-        // the system allows, and serve's own watcher on content/ then silently saw nothing. The server reads no
-        // settings files: the folder it serves is its root, and nothing is watched.
+        // the system allows, and serve's own watcher on content/ then silently saw nothing. The server is set up in
+        // code: its root is makers-site's own folder (nothing a site puts in public/ is read as settings), unwatched.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            ContentRootPath = fullRoot,
+            ContentRootPath = AppContext.BaseDirectory,
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.Logging.ClearProviders();
