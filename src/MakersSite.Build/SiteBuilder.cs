@@ -61,7 +61,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         // Not in serve: the browser is reloading right now, and a blocking collection would hold up its requests.
         if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
-        SearchBundle? searchData = null;
+        SearchBundle? searchData;
         int searchFileCount;
         try
         {

@@ -219,11 +219,12 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         var fields = validator.ValidateRoot(document.FrontMatter, schema);
         var markdown = ContentMarkdown.Parse(document.Body);
         var bodyLinks = ContentMarkdown.Links(markdown, document.BodyLine);
-        CheckBodyLinks(file, bundle, bodyLinks);
+        var linkedFiles = CheckBodyLinks(file, bundle, bodyLinks);
         if (!fields.ContainsKey("title")) return null;
 
+        // A home or section page's folder also holds the other pages: only the files it names are published beside it.
         var bundleFiles = place.Kind is PageKind.Home or PageKind.SectionList
-            ? NamedFiles(bundle, bodyLinks)
+            ? linkedFiles.Where(f => Path.GetFileName(f) is not ("index.md" or "_index.md")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
             : Directory.GetFiles(bundle, "*", SearchOption.AllDirectories)
                 .Where(f => Path.GetFileName(f) != "index.md")
                 .Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/'))
@@ -249,25 +250,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         };
     }
 
-    /// <summary>
-    /// The files a home or section page shows or links to by a relative address (its folder also holds the other
-    /// pages, so only these are published beside it): the ones that exist, as CheckBodyLinks reports the others.
-    /// </summary>
-    private static List<string> NamedFiles(string folder, IReadOnlyList<BodyLink> links)
+    /// <returns>The files in the bundle that relative links point at and that exist, relative to the bundle.</returns>
+    private List<string> CheckBodyLinks(string file, string bundle, IReadOnlyList<BodyLink> links)
     {
-        var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
-        return links.Select(link => link.Url)
-            .Where(url => UrlSafety.Scheme(url) == "" && !url.StartsWith('/') && !url.StartsWith('#'))
-            .Select(url => Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(url.Split('#', '?')[0]))))
-            .Where(full => full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) && Path.GetFileName(full) is not ("index.md" or "_index.md"))
-            .Select(full => Path.GetRelativePath(folder, full).Replace('\\', '/'))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private void CheckBodyLinks(string file, string bundle, IReadOnlyList<BodyLink> links)
-    {
+        var linked = new List<string>();
         foreach (var link in links)
         {
             var scheme = UrlSafety.Scheme(link.Url);
@@ -292,8 +278,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
                 else if (!File.Exists(full))
                     diagnostics.Error(file, link.Line, link.Column, null,
                         $"Het bestand '{target}' bestaat niet in de map van deze pagina. Controleer de naam of voeg het bestand toe.");
+                else linked.Add(Path.GetRelativePath(bundle, full).Replace('\\', '/'));
             }
         }
+        return linked;
     }
 
     private YamlNode? ReadYaml(string path, string file)
