@@ -17,7 +17,20 @@ public static class JavaScriptText
     {
         // Fast path: without surrogates and the characters below that need their own rule, JavaScript lowercases
         // every character as .NET's invariant culture does (the loop below does the same, one character at a time).
-        if (text.AsSpan().IndexOfAny(NeedsOwnRule) < 0) return text.ToLowerInvariant();
+        if (text.AsSpan().IndexOfAny(NeedsOwnRule) < 0)
+        {
+            if (System.Text.Ascii.IsValid(text)) return text.ToLowerInvariant();
+            // ToLowerInvariant hands everything after the first non-ASCII character to ICU, one call per character
+            // inside it; a page of Dutch has an é or a ’ early on. The same mapping, ICU only for what is not ASCII.
+            return string.Create(text.Length, text, static (lower, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    var c = source[i];
+                    lower[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : char.IsAscii(c) ? c : char.ToLowerInvariant(c);
+                }
+            });
+        }
         StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {
