@@ -26,11 +26,13 @@ public sealed class LunrIndex
     private readonly int[] _documents;
     private readonly int[] _weights;
     private readonly int[] _refs;
+    private readonly int _fieldCount;
 
     internal LunrIndex(IReadOnlyList<SearchField> fields, IReadOnlyList<IndexTerm> terms, int[] refs, int[] offsets, int[] documents, int[] weights)
     {
         _refs = refs;
         Fields = fields;
+        _fieldCount = fields.Count;
         Terms = terms;
         _offsets = offsets;
         _documents = documents;
@@ -51,23 +53,39 @@ public sealed class LunrIndex
     /// <summary>How many documents contain the term in any field.</summary>
     public int DocumentFrequency(int termIndex)
     {
+        // Called for every term when the term lists are written: positions into the postings arrays rather than a
+        // span and an interface call per step (that made it a tenth of a one-change rebuild of the index at 10,000 pages).
+        var fieldCount = _fieldCount;
+        Span<int> at = stackalloc int[fieldCount];
+        Span<int> end = stackalloc int[fieldCount];
+        var firstSlot = termIndex * fieldCount;
+        var withPostings = 0;
+        var onlyField = 0;
+        for (var f = 0; f < fieldCount; f++)
+        {
+            at[f] = _offsets[firstSlot + f];
+            end[f] = _offsets[firstSlot + f + 1];
+            if (at[f] < end[f])
+            {
+                withPostings++;
+                onlyField = f;
+            }
+        }
+        if (withPostings <= 1) return withPostings == 0 ? 0 : end[onlyField] - at[onlyField];
         // Each field's documents are ascending: step through them together, counting each document once.
-        Span<int> at = stackalloc int[Fields.Count];
         var count = 0;
         while (true)
         {
             var lowest = int.MaxValue;
-            for (var f = 0; f < Fields.Count; f++)
+            for (var f = 0; f < fieldCount; f++)
             {
-                var documents = Documents(termIndex, f);
-                if (at[f] < documents.Length && documents[at[f]] < lowest) lowest = documents[at[f]];
+                if (at[f] < end[f] && _documents[at[f]] < lowest) lowest = _documents[at[f]];
             }
             if (lowest == int.MaxValue) return count;
             count++;
-            for (var f = 0; f < Fields.Count; f++)
+            for (var f = 0; f < fieldCount; f++)
             {
-                var documents = Documents(termIndex, f);
-                if (at[f] < documents.Length && documents[at[f]] == lowest) at[f]++;
+                if (at[f] < end[f] && _documents[at[f]] == lowest) at[f]++;
             }
         }
     }

@@ -24,6 +24,29 @@ public sealed class SearchIndexBuilderTests
         Assert.Equal(Files(inOrder), Files(shuffled));
     }
 
+    [Fact]
+    public void A_terms_document_frequency_counts_each_document_once_over_all_fields()
+    {
+        // The term lists carry it for suggestions; it is worked out by stepping through the fields' postings together.
+        var index = SearchIndexWriter.Write(IndexConformanceTests.SyntheticDocuments(450)).Index;
+        var fieldsWithTerm = new List<int>();
+        foreach (var term in index.Terms)
+        {
+            var documents = new HashSet<int>();
+            var fields = 0;
+            for (var f = 0; f < index.Fields.Count; f++)
+            {
+                var inField = index.Documents(term.Index, f).ToArray();
+                if (inField.Length > 0) fields++;
+                documents.UnionWith(inField);
+            }
+            Assert.Equal(documents.Count, index.DocumentFrequency(term.Index));
+            fieldsWithTerm.Add(fields);
+        }
+        Assert.Contains(1, fieldsWithTerm);
+        Assert.Contains(fieldsWithTerm, n => n >= 3);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
