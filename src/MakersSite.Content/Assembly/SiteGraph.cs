@@ -43,6 +43,8 @@ public sealed class SiteGraph
 
     private readonly Dictionary<(string Section, string Slug), Page> _bySlug;
     private readonly Dictionary<Page, SortedSet<Page>> _related;
+    // Each section's pages in reading order, sorted once: lists, the home page, feeds and the sitemap all ask.
+    private readonly Dictionary<string, List<Page>> _sections;
 
     public SiteGraph(LoadedContent content, bool includeDrafts, DateOnly today)
     {
@@ -85,15 +87,31 @@ public sealed class SiteGraph
             }
         }
 
+        _sections = Pages.Where(p => p.Section is not null).GroupBy(p => p.Section!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p, PageOrder.Instance).ToList(), StringComparer.Ordinal);
+
+        // Each page's terms once, rather than every page asked again for each of a vocabulary's terms.
+        var carrying = new Dictionary<(string Taxonomy, string? Slug), List<Page>>();
+        foreach (var page in Pages)
+        {
+            foreach (var taxonomy in Taxonomies)
+            {
+                foreach (var slug in TermSlugs(page, taxonomy.Name))
+                {
+                    if (!carrying.TryGetValue((taxonomy.Name, slug), out var pages)) carrying[(taxonomy.Name, slug)] = pages = [];
+                    if (pages.Count == 0 || pages[^1] != page) pages.Add(page);
+                }
+            }
+        }
         Terms = Taxonomies
             .Where(t => content.Vocabularies.ContainsKey(t.Vocabulary))
             .SelectMany(t => content.Vocabularies[t.Vocabulary].Terms.Select(term =>
-                new TaxonomyTerm(t, term, Pages.Where(p => TermSlugs(p, t.Name).Contains(term.Slug)).OrderBy(p => p, PageOrder.Instance).ToList())))
+                new TaxonomyTerm(t, term, (carrying.GetValueOrDefault((t.Name, term.Slug)) ?? []).OrderBy(p => p, PageOrder.Instance).ToList())))
             .ToList();
     }
 
-    public IEnumerable<Page> InSection(string section) =>
-        Pages.Where(p => p.Section == section).OrderBy(p => p, PageOrder.Instance);
+    /// <summary>The published pages of a section (not its list page) in reading order.</summary>
+    public IReadOnlyList<Page> InSection(string section) => _sections.GetValueOrDefault(section) ?? [];
 
     public IReadOnlyList<Page> Related(Page page, string section) =>
         _related.TryGetValue(page, out var set) ? set.Where(p => p.Section == section).ToList() : [];
