@@ -87,12 +87,15 @@ public sealed class SiteGraph
             }
         }
 
-        _sections = Pages.Where(p => p.Section is not null).GroupBy(p => p.Section!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p, PageOrder.Instance).ToList(), StringComparer.Ordinal);
+        // The whole site sorted once into reading order: every list of a section or term is a part of it, in the
+        // same order, without sorting again (PageOrder ends with the URL, so no two pages tie).
+        var readingOrder = Pages.OrderBy(p => p, PageOrder.Instance).ToList();
+        _sections = readingOrder.Where(p => p.Section is not null).GroupBy(p => p.Section!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         // Each page's terms once, rather than every page asked again for each of a vocabulary's terms.
         var carrying = new Dictionary<(string Taxonomy, string? Slug), List<Page>>();
-        foreach (var page in Pages)
+        foreach (var page in readingOrder)
         {
             foreach (var taxonomy in Taxonomies)
             {
@@ -106,7 +109,7 @@ public sealed class SiteGraph
         Terms = Taxonomies
             .Where(t => content.Vocabularies.ContainsKey(t.Vocabulary))
             .SelectMany(t => content.Vocabularies[t.Vocabulary].Terms.Select(term =>
-                new TaxonomyTerm(t, term, (carrying.GetValueOrDefault((t.Name, term.Slug)) ?? []).OrderBy(p => p, PageOrder.Instance).ToList())))
+                new TaxonomyTerm(t, term, carrying.GetValueOrDefault((t.Name, term.Slug)) ?? [])))
             .ToList();
     }
 
