@@ -28,6 +28,14 @@ public sealed class SocialImages(string cacheDirectory, SocialImageRenderer rend
             return (c.Url, c.Card, Social: card, Hash: renderer.Hash(card));
         }).ToList();
 
+        // The cache's files listed once: asking the file system for each page's image (twice, under two extensions)
+        // cost more than the rest of this phase on a big site whose images are all there.
+        var present = Directory.EnumerateFiles(cacheDirectory).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        string? Cached(string hash) =>
+            present.Contains($"{hash}.png") ? Path.Combine(cacheDirectory, $"{hash}.png")
+            : present.Contains($"{hash}.jpg") ? Path.Combine(cacheDirectory, $"{hash}.jpg")
+            : null;
+
         // Draw each distinct missing image once, on every core.
         var missing = draw ? planned.DistinctBy(p => p.Hash).Where(p => Cached(p.Hash) is null).ToList() : [];
         Parallel.ForEach(missing, p =>
@@ -37,6 +45,7 @@ public sealed class SocialImages(string cacheDirectory, SocialImageRenderer rend
             var temporary = path + $".{Environment.CurrentManagedThreadId}.tmp";
             File.WriteAllBytes(temporary, image.Bytes);
             File.Move(temporary, path, overwrite: true);
+            lock (present) present.Add(Path.GetFileName(path));
         });
         Drawn = missing.Count;
 
@@ -50,15 +59,5 @@ public sealed class SocialImages(string cacheDirectory, SocialImageRenderer rend
             result[p.Url] = new ShareImage("/" + output, alt, SocialImageRenderer.Width, SocialImageRenderer.Height);
         }
         return result;
-    }
-
-    private string? Cached(string hash)
-    {
-        foreach (var extension in new[] { "png", "jpg" })
-        {
-            var path = Path.Combine(cacheDirectory, $"{hash}.{extension}");
-            if (File.Exists(path)) return path;
-        }
-        return null;
     }
 }
