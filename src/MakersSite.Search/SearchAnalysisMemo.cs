@@ -76,7 +76,7 @@ public sealed class SearchAnalysisMemo
                 // Exactly its size: a growing copy would briefly take three times that.
                 var buffer = new byte[stream.Length - stream.Position];
                 stream.ReadExactly(buffer);
-                bytes = new MemoryStream(buffer, writable: false);
+                bytes = new MemoryStream(buffer, 0, buffer.Length, writable: false, publiclyVisible: true);
             }
             else
             {
@@ -84,6 +84,7 @@ public sealed class SearchAnalysisMemo
                 stream.CopyTo(bytes);
                 bytes.Position = 0;
             }
+            var data = bytes.GetBuffer();
             using var reader = new BinaryReader(bytes, Encoding.UTF8);
             if (reader.ReadString() != Magic) return null;
             var memo = new SearchAnalysisMemo();
@@ -110,12 +111,7 @@ public sealed class SearchAnalysisMemo
                 for (var f = 0; f < fields.Length; f++)
                 {
                     fields[f] = new int[Count(reader)];
-                    for (var w = 0; w < fields[f].Length; w++)
-                    {
-                        var index = reader.Read7BitEncodedInt();
-                        if ((uint)index >= (uint)numbers.Length) return null;
-                        fields[f][w] = numbers[index];
-                    }
+                    if (!ReadWords(bytes, data, fields[f], numbers)) return null;
                 }
                 entries[Convert.ToHexString(hash)] = new SearchEntry(url, new IndexedDocument(display, type, facets), fields, hash, null);
             }
@@ -126,6 +122,34 @@ public sealed class SearchAnalysisMemo
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A field's word numbers as <see cref="BinaryWriter.Write7BitEncodedInt"/> wrote them, read straight from the
+    /// buffer: about twelve million at 10,000 pages, where BinaryReader takes a virtual call per byte.
+    /// </summary>
+    /// <returns>False when the bytes run out or name a word the memo does not have.</returns>
+    private static bool ReadWords(MemoryStream stream, byte[] data, int[] into, int[] numbers)
+    {
+        var position = (int)stream.Position;
+        var end = (int)stream.Length;
+        for (var w = 0; w < into.Length; w++)
+        {
+            uint value = 0;
+            var shift = 0;
+            byte next;
+            do
+            {
+                if (position >= end || shift > 28) return false;
+                next = data[position++];
+                value |= (uint)(next & 0x7F) << shift;
+                shift += 7;
+            } while (next >= 0x80);
+            if (value >= (uint)numbers.Length) return false;
+            into[w] = numbers[value];
+        }
+        stream.Position = position;
+        return true;
     }
 
     private static int Count(BinaryReader reader)
