@@ -304,7 +304,10 @@ public sealed class SiteBuilder(Action<string>? log = null)
     {
         static string OutputPath(string path) => $"{SearchIndexWriter.DataFolder}/{path}";
         searchData = null;
-        if (cache is not null && ReadSearchListing(cache, searchKey) is { } listing)
+        // Every file the output lacks must come out of the pack intact; a damaged one makes the listing a miss (all
+        // are tried, so a rebuild stores each damaged file anew), and the index is built again.
+        if (cache is not null && ReadSearchListing(cache, searchKey) is { } listing
+            && listing.Count(f => output is not null && !output.HasBytes(OutputPath(f.Path), f.Hash) && cache.ReadSearchFile(f.Hash) is null) == 0)
         {
             foreach (var (path, hash) in listing)
             {

@@ -98,11 +98,19 @@ public sealed class IncrementalOutput : IDisposable
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int link(string oldpath, string newpath);
 
+    /// <summary>Whether the output already has these bytes at the path (as the previous build left them), so <see
+    /// cref="WriteBytes(string, string, Func{byte[]})"/> will not ask for them.</summary>
+    public bool HasBytes(string relativePath, string contentHash) =>
+        IsCurrent(relativePath, "sha256:" + contentHash, Path.Combine(_target, relativePath), out _);
+
+    private bool IsCurrent(string relativePath, string fingerprint, string path, out ManifestEntry before) =>
+        _previous.TryGetValue(relativePath, out before!) && before.Fingerprint == fingerprint && Unchanged(path, before);
+
     private void Place(string relativePath, string fingerprint, Action<string> write)
     {
         if (!_planned.TryAdd(relativePath, fingerprint)) throw new InvalidOperationException($"{relativePath} is written twice.");
         var path = Path.Combine(_target, relativePath);
-        if (_previous.TryGetValue(relativePath, out var before) && before.Fingerprint == fingerprint && Unchanged(path, before))
+        if (IsCurrent(relativePath, fingerprint, path, out var before))
         {
             _unchanged[relativePath] = before;
             return;

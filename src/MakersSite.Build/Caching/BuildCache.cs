@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using MakersSite.Output;
 
 namespace MakersSite.Build.Caching;
 
@@ -19,6 +20,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     private readonly ConcurrentDictionary<string, byte> _usedPages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _usedSources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _usedSearchFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _damagedSearchFiles = new(StringComparer.Ordinal);
     private PagePack? _pack;
     private PagePack? _sources;
     private PagePack? _searchFiles;
@@ -62,16 +64,21 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     /// </summary>
     public bool HasSearchFile(string hash) => _searchFiles?.Contains(hash) == true;
 
+    /// <summary>The file's bytes, or null when the pack does not hold them intact; <see cref="WriteSearchFile"/> then stores them anew.</summary>
     public byte[]? ReadSearchFile(string hash)
     {
         _usedSearchFiles.TryAdd(hash, 0);
-        return _searchFiles?.Read(hash);
+        // The pack's key check finds an index that does not match its pack; the hash, bytes damaged inside an entry.
+        if (_searchFiles?.Read(hash) is { } bytes && IncrementalOutput.ContentHash(bytes) == hash) return bytes;
+        _damagedSearchFiles.TryAdd(hash, 0);
+        return null;
     }
 
     public void WriteSearchFile(string hash, byte[] bytes)
     {
-        // Most files of a rebuilt index are the same as before: those are in the pack already.
-        if (!_usedSearchFiles.TryAdd(hash, 0) || HasSearchFile(hash)) return;
+        _usedSearchFiles.TryAdd(hash, 0);
+        // Most files of a rebuilt index are the same as before: those are in the pack already, unless found damaged.
+        if (HasSearchFile(hash) && !_damagedSearchFiles.ContainsKey(hash)) return;
         _searchFiles?.Append(hash, bytes);
     }
 
@@ -91,6 +98,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         _usedPages.Clear();
         _usedSources.Clear();
         _usedSearchFiles.Clear();
+        _damagedSearchFiles.Clear();
         System.IO.Directory.CreateDirectory(Directory);
         for (var waited = 0; _lock is null; waited += 100)
         {

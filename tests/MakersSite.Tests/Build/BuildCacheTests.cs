@@ -218,6 +218,32 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_search_pack_damaged_inside_its_entries_is_a_miss_and_the_rebuild_stores_those_files_anew()
+    {
+        Assert.True(Cached().Succeeded);
+        var pack = Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "search-*.pack").Single();
+        // Bytes overwritten in the middle (a disk error, not a crash): the pack keeps its length, so the listing
+        // finds every entry, but the keys and contents of the entries there are wrong.
+        using (var stream = new FileStream(pack, FileMode.Open))
+        {
+            stream.Position = stream.Length / 3;
+            stream.Write(Enumerable.Repeat((byte)'x', (int)(stream.Length / 3)).ToArray());
+        }
+        Directory.Delete(_site.Output, recursive: true);
+
+        var rebuilt = Cached();
+
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        Assert.NotNull(rebuilt.Search); // built again, not read from the damaged pack
+        AssertSameAsCleanBuild();
+        Directory.Delete(_site.Output, recursive: true);
+        var fromPack = Cached();
+        Assert.True(fromPack.Succeeded, string.Join("\n", fromPack.Diagnostics));
+        Assert.Null(fromPack.Search); // the damaged files were stored anew: the index comes from the pack
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
     public void A_removed_page_leaves_no_file_behind_and_a_changed_layout_renders_every_page_again()
     {
         Assert.True(Cached().Succeeded);
