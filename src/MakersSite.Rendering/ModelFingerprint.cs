@@ -19,7 +19,7 @@ public static class ModelFingerprint
         var writer = new Writer(hash);
         foreach (var part in parts) writer.Text('P', part);
         writer.Value(model);
-        writer.Flush();
+        writer.Finish();
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -35,14 +35,15 @@ public static class ModelFingerprint
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var writer = new Writer(hash, expandShared: true);
         writer.Value(value);
-        writer.Flush();
+        writer.Finish();
         return hash.GetHashAndReset();
     }
 
     // Each value is written as a type tag and a length-prefixed body, so different models never write the same bytes.
     private sealed class Writer(IncrementalHash hash, bool expandShared = false)
     {
-        private readonly byte[] _buffer = new byte[16 * 1024];
+        // Pooled: a fingerprint per page (and per card) each with a buffer of its own was a few percent of rendering's allocations.
+        private readonly byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         private int _used;
         private bool _expandShared = expandShared;
 
@@ -127,6 +128,13 @@ public static class ModelFingerprint
         {
             hash.AppendData(_buffer, 0, _used);
             _used = 0;
+        }
+
+        /// <summary>Flushes and gives the buffer back; the writer is done.</summary>
+        public void Finish()
+        {
+            Flush();
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
         }
     }
 }

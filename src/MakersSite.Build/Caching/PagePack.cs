@@ -85,21 +85,21 @@ internal sealed class PagePack : IDisposable
 
     public void Append(string key, byte[] bytes)
     {
-        var record = new byte[key.Length + sizeof(int) + bytes.Length];
-        Encoding.ASCII.GetBytes(key, record);
-        BitConverter.TryWriteBytes(record.AsSpan(key.Length), bytes.Length);
-        bytes.CopyTo(record.AsSpan(key.Length + sizeof(int)));
+        // Key and length, then the bytes as they are, in one write: no copy of the entry into a record.
+        var header = new byte[key.Length + sizeof(int)];
+        Encoding.ASCII.GetBytes(key, header);
+        BitConverter.TryWriteBytes(header.AsSpan(key.Length), bytes.Length);
         long offset;
         lock (_appending)
         {
             // Written again after a read missed (a damaged entry): the new one replaces the indexed one.
             if (_added.ContainsKey(key)) return;
             offset = _end;
-            _end += record.Length;
+            _end += header.Length + bytes.Length;
             _added[key] = (offset, bytes.Length);
         }
         // Each writer has its own range, so the bytes themselves need no lock.
-        RandomAccess.Write(_pack, record, offset);
+        RandomAccess.Write(_pack, [header, bytes], offset);
     }
 
     /// <summary>
