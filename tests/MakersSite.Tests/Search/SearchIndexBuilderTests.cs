@@ -176,6 +176,33 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void A_memo_read_back_from_its_bytes_writes_the_same_bytes_and_spares_every_analysis()
+    {
+        // What a build keeps in .cache/build for the next one: its words renumbered by first use, in URL order.
+        var documents = IndexConformanceTests.SyntheticDocuments(300);
+        var memo = new SearchAnalysisMemo();
+        var first = new SearchIndexBuilder(memo: memo);
+        foreach (var document in documents.AsEnumerable().Reverse()) first.Add(document);
+        first.Key("stamp");
+        var files = first.Write().Files.ToList();
+        var written = new MemoryStream();
+        memo.WriteTo(written);
+
+        var read = SearchAnalysisMemo.ReadFrom(new MemoryStream(written.ToArray()));
+
+        Assert.NotNull(read);
+        Assert.Equal(documents.Count, read.Documents);
+        var again = new MemoryStream();
+        read.WriteTo(again);
+        Assert.Equal(written.ToArray(), again.ToArray());
+        var second = new SearchIndexBuilder(memo: read);
+        foreach (var document in documents) second.Add(document);
+        second.Key("stamp");
+        Assert.Equal(files, second.Write().Files.ToList());
+        Assert.Equal(0, second.Analysed);
+    }
+
+    [Fact]
     public void A_word_edited_away_no_longer_splits_compounds_when_the_memo_still_knows_it()
     {
         // "bouw" on its own page makes it a part of "machinebouw"; once that page is gone it is no word of the site.
