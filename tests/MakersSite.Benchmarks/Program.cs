@@ -8,8 +8,9 @@ using Microsoft.Playwright;
 
 // Usage:
 //   MakersSite.Benchmarks generate PAGES DIR
-//   MakersSite.Benchmarks run --repo ROOT --work DIR --pages 1000,10000 --report FILE
-//   MakersSite.Benchmarks serve-latency SITE --repo ROOT
+//   MakersSite.Benchmarks run --repo ROOT --work DIR --pages 1000,10000 --report FILE [--cli makers-site.dll]
+//   MakersSite.Benchmarks serve-latency SITE --repo ROOT [--cli makers-site.dll]
+// --cli: the generator to measure; tests/benchmarks/run publishes it as the site's workflow does (ReadyToRun).
 var arguments = args.ToList();
 string Option(string name, string fallback)
 {
@@ -24,11 +25,11 @@ if (arguments.FirstOrDefault() == "generate")
     return 0;
 }
 
-var cliDll = Path.Combine(repository, "src", "MakersSite.Cli", "bin", "Release", "net10.0", "makers-site.dll");
+var cli = Path.GetFullPath(Option("--cli", Path.Combine(repository, "src", "MakersSite.Cli", "bin", "Release", "net10.0", "makers-site.dll")));
 if (arguments.FirstOrDefault() == "serve-latency")
 {
     // Only the serve measurement, on a site generated before: serve-latency SITE
-    var result = await ServeLatency.MeasureAsync(cliDll, Path.GetFullPath(arguments[1]), "content/bedrijven/bedrijf-00007/index.md", rounds: 6);
+    var result = await ServeLatency.MeasureAsync(cli, Path.GetFullPath(arguments[1]), "content/bedrijven/bedrijf-00007/index.md", rounds: 6);
     Console.WriteLine($"mediaan {result.Median:0} ms, hoogste {result.Max:0} ms, {result.InPlace}× zonder herladen; herbouwen tot de open pagina bijgewerkt wordt: mediaan {result.BuildMedian:0} ms; alleen herladen: mediaan {result.ReloadMedian:0} ms");
     return 0;
 }
@@ -36,7 +37,6 @@ if (arguments.FirstOrDefault() == "serve-latency")
 var work = Path.GetFullPath(Option("--work", Path.Combine(repository, ".cache", "bench")));
 var report = Path.GetFullPath(Option("--report", Path.Combine(repository, "tests", "benchmarks", "report.md")));
 var sizes = Option("--pages", "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-var cli = Path.Combine(repository, "src", "MakersSite.Cli", "bin", "Release", "net10.0", "makers-site.dll");
 var pagefind = Path.Combine(work, "tools", "node_modules", ".bin", "pagefind");
 if (!File.Exists(cli)) throw new InvalidOperationException($"{cli} ontbreekt: tests/benchmarks/run bouwt het eerst.");
 if (!File.Exists(pagefind)) throw new InvalidOperationException($"{pagefind} ontbreekt: tests/benchmarks/run installeert pagefind 1.6.0.");
@@ -306,7 +306,9 @@ namespace MakersSite.Benchmarks
                           "Synthetische sites uit `tests/MakersSite.Benchmarks` (85% bedrijfsprofielen van ~8 KB Markdown met tabel, lijsten, sectoren, " +
                           "gemeenten en aspecten; 15% kennisbankartikelen; woorden Zipf-verdeeld over de eigen woordenschat plus samenstellingen).");
             sb.AppendLine();
-            sb.AppendLine("Tijd is wandkloktijd van het hele proces, geheugen de piek van het residente geheugen (GNU time). Hugo krijgt dezelfde Markdown " +
+            sb.AppendLine("makers-site is gemeten zoals de publicatieworkflow het draait: `dotnet publish` van `src/MakersSite.Cli`, vooraf gecompileerd " +
+                          "(ReadyToRun; tot 30 november de gewone Release-build). " +
+                          "Tijd is wandkloktijd van het hele proces, geheugen de piek van het residente geheugen (GNU time). Hugo krijgt dezelfde Markdown " +
                           "met een thema van dezelfde vorm (basislayout, pagina, lijsten met kaarten, termpagina's voor sector, gemeente en aspect); " +
                           "het maakt geen zoekindex en geen deelafbeeldingen. Pagefind indexeert de HTML die makers-site bouwde. De machine is onrustig: " +
                           "elk programma krijgt bij elke meting de snelste van drie runs, elke run op dezelfde manier voorbereid, en als geheugen de hoogste piek van die drie " +
