@@ -27,10 +27,10 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     private FileStream? _lock;
 
     /// <summary>A loaded page (see <see cref="Content.Loading.LoadedPageCodec"/>) by the hash of what loading it read.</summary>
-    public byte[]? ReadSource(string key)
+    public ArraySegment<byte>? ReadSource(string key)
     {
         _usedSources.TryAdd(key, 0);
-        return _sources?.Read(key);
+        return _sources?.ReadEntry(key);
     }
 
     /// <summary>Keeps an entry this build did not read (the page came from serve's memory).</summary>
@@ -46,7 +46,14 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     {
         _usedPages.TryAdd(key, 0);
         if (_pages?.TryGetValue(key, out var page) == true) return page;
-        page = _pack?.Read(key) is { } bytes ? FinishedPage.Decode(bytes) : null;
+        try
+        {
+            page = _pack?.ReadEntry(key) is { } bytes ? FinishedPage.Decode(bytes) : null;
+        }
+        catch (FormatException)
+        {
+            return null; // an entry cut short: the page is rendered again
+        }
         if (page is not null) _pages?.TryAdd(key, page);
         return page;
     }

@@ -71,15 +71,39 @@ public sealed class FinishedPage : IEquatable<FinishedPage>
     }
 
     /// <summary>What <see cref="Encode"/> wrote: the HTML as BinaryWriter writes a string (length, then UTF-8), then the text.</summary>
-    public static FinishedPage Decode(byte[] bytes)
+    /// <exception cref="FormatException">The bytes end before the page does.</exception>
+    public static FinishedPage Decode(ArraySegment<byte> bytes)
     {
-        var stream = new MemoryStream(bytes, writable: false);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
-        var htmlLength = reader.Read7BitEncodedInt();
-        var htmlOffset = (int)stream.Position;
-        stream.Position += htmlLength;
-        var text = reader.ReadBoolean() ? new SearchText(reader.ReadString(), reader.ReadString(), reader.ReadString()) : null;
-        return new FinishedPage(bytes, htmlOffset, htmlLength, text);
+        // Read straight from the bytes: BinaryReader.ReadString decodes a long string in 128-byte chunks through a
+        // StringBuilder, and the texts run to kilobytes.
+        var at = 0;
+        var (htmlOffset, htmlLength) = Take(bytes, ref at);
+        if (at >= bytes.Count) throw new FormatException("The page ends before its search text flag.");
+        var text = bytes[at++] == 0 ? null : new SearchText(String(bytes, ref at), String(bytes, ref at), String(bytes, ref at));
+        return new FinishedPage(bytes.Array!, bytes.Offset + htmlOffset, htmlLength, text);
+    }
+
+    private static string String(ArraySegment<byte> bytes, ref int at)
+    {
+        var (offset, length) = Take(bytes, ref at);
+        return Encoding.UTF8.GetString(bytes.AsSpan(offset, length));
+    }
+
+    /// <summary>Where the next string's UTF-8 starts in the segment and how long it is; moves past it.</summary>
+    private static (int Offset, int Length) Take(ArraySegment<byte> bytes, ref int at)
+    {
+        var length = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            if (at >= bytes.Count || shift > 28) throw new FormatException("A string length runs past the page.");
+            var next = bytes[at++];
+            length |= (next & 0x7F) << shift;
+            if (next < 0x80) break;
+        }
+        if (length < 0 || length > bytes.Count - at) throw new FormatException("A string runs past the page.");
+        var offset = at;
+        at += length;
+        return (offset, length);
     }
 
     public bool Equals(FinishedPage? other) => other is not null && Html == other.Html && Equals(Text, other.Text);

@@ -61,7 +61,13 @@ internal sealed class PagePack : IDisposable
         }
     }
 
-    public byte[]? Read(string key)
+    public byte[]? Read(string key) => ReadEntry(key)?.ToArray();
+
+    /// <summary>
+    /// The entry's bytes as a segment of the record they were read with: a build after an edit reads every page and
+    /// source from the packs (~300 MB at 10,000 pages), and copying each out of its record doubled that.
+    /// </summary>
+    public ArraySegment<byte>? ReadEntry(string key)
     {
         (long Offset, int Length) entry;
         lock (_appending)
@@ -80,7 +86,7 @@ internal sealed class PagePack : IDisposable
         }
         for (var i = 0; i < key.Length; i++)
             if (record[i] != key[i]) return null;
-        return record[(key.Length + sizeof(int))..];
+        return new ArraySegment<byte>(record, key.Length + sizeof(int), entry.Length);
     }
 
     public void Append(string key, byte[] bytes)

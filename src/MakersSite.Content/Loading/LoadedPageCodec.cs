@@ -51,11 +51,11 @@ public static class LoadedPageCodec
     }
 
     /// <summary>The page the bytes hold, or null when they are not a page of this format (a damaged entry is a miss).</summary>
-    public static Page? Decode(byte[] bytes)
+    public static Page? Decode(ArraySegment<byte> bytes)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
             if (reader.ReadByte() != FormatVersion) return null;
             var sourceFile = reader.ReadString();
             var bundleDirectory = reader.ReadString();
@@ -71,7 +71,7 @@ public static class LoadedPageCodec
                 .ToDictionary(p => p.Path, p => p.Position, StringComparer.Ordinal);
             var links = ReadAll(reader, r => new BodyLink(r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean()));
             var files = ReadAll(reader, r => r.ReadString());
-            if (reader.BaseStream.Position != bytes.Length) return null;
+            if (reader.BaseStream.Position != bytes.Count) return null;
             return new Page
             {
                 SourceFile = sourceFile,

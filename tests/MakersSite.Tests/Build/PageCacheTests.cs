@@ -39,6 +39,27 @@ public sealed class PageCacheTests : IDisposable
     }
 
     [Fact]
+    public void Long_texts_in_any_script_come_back_as_they_were_written()
+    {
+        // Kilobytes of text with two-, three- and four-byte UTF-8 (é, ’, 🚜), across every length boundary of the format.
+        var text = string.Concat(Enumerable.Range(0, 400).Select(i => $"café’s {i} 🚜 "));
+        var pages = new[] { new FinishedPage("<p>" + text + "</p>", new SearchText(text[..200], "", text)), new FinishedPage(text[..127], new SearchText("", text[..128], "ë")) };
+        var first = Begin();
+        for (var n = 0; n < pages.Length; n++) first.WritePage(Key(n), pages[n]);
+        first.EndBuild(prune: true);
+
+        var second = Begin();
+        for (var n = 0; n < pages.Length; n++)
+        {
+            var read = second.ReadPage(Key(n));
+            Assert.NotNull(read);
+            Assert.Equal(pages[n].Html, read.Html);
+            Assert.Equal(pages[n].Text, read.Text);
+        }
+        second.EndBuild(prune: true);
+    }
+
+    [Fact]
     public async Task A_build_that_waits_for_the_cache_says_so_and_goes_on_once_it_is_free()
     {
         var holder = Begin();
