@@ -147,6 +147,16 @@ public sealed class PageCacheTests : IDisposable
         var recovered = Begin();
         Assert.Equal(Page(1), recovered.ReadPage(Key(1)));
         recovered.EndBuild(prune: true);
+
+        // The entry where the index says, but the length of its HTML overwritten: a miss, not an exception.
+        pack = Assert.Single(Directory.GetFiles(_directory, "pages-*.pack")); // the damaged one was replaced
+        bytes = File.ReadAllBytes(pack);
+        var entry = bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Key(1))) + Key(1).Length + sizeof(int);
+        bytes.AsSpan(entry, 5).Fill(0xFF);
+        File.WriteAllBytes(pack, bytes);
+        var overwritten = Begin();
+        Assert.Null(overwritten.ReadPage(Key(1)));
+        overwritten.EndBuild(prune: true);
     }
 
     [Fact]
