@@ -52,7 +52,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         }
         catch (FormatException)
         {
-            return null; // an entry cut short: the page is rendered again
+            return null; // lengths in the entry that run past it: the page is rendered again
         }
         if (page is not null) _pages?.TryAdd(key, page);
         return page;
