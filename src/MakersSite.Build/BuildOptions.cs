@@ -44,6 +44,12 @@ public sealed record BuildOptions(
     public int? SearchCores { get; init; }
 
     /// <summary>
+    /// Post-process every page through a whole DOM, as pages the tokens cannot take are (for comparisons: the two
+    /// ways must give the same site).
+    /// </summary>
+    public bool PostProcessWithTree { get; init; }
+
+    /// <summary>
     /// Return the search index and the texts it was made from in <see cref="BuildResult.Search"/> (conformance tests).
     /// Off by default: on a big site that is hundreds of megabytes nothing else needs.
     /// </summary>

@@ -25,6 +25,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
     public int PagesFromCache { get; init; }
 
+    /// <summary>Pages rendered anew whose post-processing needed a whole DOM (the others went from the tokens).</summary>
+    public int PagesPostProcessedAsTree { get; init; }
+
     /// <summary>Files of the output written or replaced by this build; the others were already as they should be.</summary>
     public int FilesWritten { get; init; }
 }

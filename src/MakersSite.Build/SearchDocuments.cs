@@ -23,13 +23,8 @@ public sealed class SearchDocuments(SiteGraph graph)
         // The home page only repeats the other pages' summaries: listing it would crowd every result list.
     };
 
-    /// <summary>The searchable text of a finished page, or null for pages search does not list (lists, redirects, 404).</summary>
-    public static SearchText? Text(Page page, AngleSharp.Dom.IDocument html)
-    {
-        if (!Types.ContainsKey(page.Kind)) return null;
-        var text = SearchTextExtractor.Extract(html);
-        return text is null ? null : new SearchText(text.Value.Title, text.Value.Summary, text.Value.Body);
-    }
+    /// <summary>Whether search lists pages of this kind (not lists, redirects or the 404 page).</summary>
+    public static bool Lists(Page page) => Types.ContainsKey(page.Kind);
 
     /// <summary>The document for a page's text: the text plus the facets the content model gives the page.</summary>
     public SearchDocument Document(Page page, SearchText text) =>

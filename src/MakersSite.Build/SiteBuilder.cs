@@ -35,7 +35,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <summary>What the phases after rendering need of it; the pages themselves are gone by then.</summary>
-    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn);
+    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn, int PagesAsTree);
 
     private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
     {
@@ -90,6 +90,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         return new BuildResult(diagnostics.Sorted(), rendered.PageCount, rendered.FileCount + searchFileCount) {
             Search = searchData, SocialImagesDrawn = rendered.SocialImagesDrawn, PagesFromCache = rendered.PagesFromCache,
             FilesWritten = output?.Written ?? 0, SourcesFromCache = rendered.SourcesFromCache, SearchDocumentsAnalysed = search.Analysed,
+            PagesPostProcessedAsTree = rendered.PagesAsTree,
         };
     }
 
@@ -175,7 +176,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         var handedOver = false;
         try
         {
-            var postProcessor = new PostProcessor(outputPaths.Contains);
+            var postProcessor = new PostProcessor(outputPaths.Contains, alwaysBuildTree: options.PostProcessWithTree);
             var searchDocuments = new SearchDocuments(graph);
             var broken = new List<BrokenLink>[jobs.Count];
             var offlinePages = new string?[jobs.Count];
@@ -183,14 +184,13 @@ public sealed class SiteBuilder(Action<string>? log = null)
             // files the link check and relative links are worked out against.
             string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
             var fromCache = 0;
-            // A page rendered anew: post-processed, with its search text taken from the same parsed document.
+            // A page rendered anew: post-processed, with its search text taken in the same pass.
             FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
             {
                 pageBroken = [];
-                SearchText? text = null;
                 var finished = postProcessor.Process(job.Url, html, pageBroken, relativeLinks: job.Url != "/404.html",
-                    inspect: document => text = job.Source is null ? null : SearchDocuments.Text(job.Source, document));
-                return new FinishedPage(finished, text);
+                    searchText: job.Source is not null && SearchDocuments.Lists(job.Source));
+                return new FinishedPage(finished.Html, finished.SearchText is { } t ? new SearchText(t.Title, t.Summary, t.Body) : null);
             }
             try
             {
@@ -278,7 +278,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             }
 
             handedOver = true;
-            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn);
+            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree);
         }
         finally
         {

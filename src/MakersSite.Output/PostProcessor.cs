@@ -8,20 +8,31 @@ namespace MakersSite.Output;
 /// <summary>A link on a generated page that points at nothing the build writes.</summary>
 public sealed record BrokenLink(string PageUrl, string Href);
 
+/// <summary>A post-processed page, and its search text when asked for and the page has a body to index.</summary>
+public sealed record PostProcessedPage(string Html, (string Title, string Summary, string Body)? SearchText);
+
 /// <summary>
 /// The post-process phase for one page: heading anchors, URL safety, the internal link check, and rewriting
 /// internal links to relative ones so the same public/ works over http and opened from disk.
 /// </summary>
-public sealed class PostProcessor(Func<string, bool> outputExists)
+/// <param name="alwaysBuildTree">Post-process every page through a whole DOM, never from the tokens (for comparisons).</param>
+public sealed partial class PostProcessor(Func<string, bool> outputExists, bool alwaysBuildTree = false)
 {
     // One parser per thread: pages are post-processed in parallel.
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+    private int _pagesAsTree;
+
+    /// <summary>How many pages needed a whole DOM so far.</summary>
+    public int PagesAsTree => _pagesAsTree;
+
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal) { "href", "src", "action", "poster", "formaction" };
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
-    /// <param name="inspect">Sees the finished document before it is written out, so later phases need not parse the page again.</param>
-    public string Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true, Action<IDocument>? inspect = null)
+    /// <param name="searchText">Take the search text out of the finished page too (<see cref="SearchTextExtractor"/>), so it is not parsed again.</param>
+    public PostProcessedPage Process(string url, string html, List<BrokenLink> broken, bool relativeLinks = true, bool searchText = false)
     {
+        if (!alwaysBuildTree && TryProcessTokens(url, html, broken, relativeLinks, searchText) is { } page) return page;
+        Interlocked.Increment(ref _pagesAsTree);
         var document = Parser.Value!.ParseDocument(html);
         // One walk over the elements does the attributes and finds what the anchors and glossary links need;
         // a selector query for each of those would walk the whole page again.
@@ -39,16 +50,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
                 var value = attribute.Value;
                 // Defence in depth: templates escape content, and no on* attribute survives into public/ either way.
                 if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)) changes.Add((name, null));
-                else if (name == "srcset")
-                {
-                    // "url 320w, url 640w": each candidate is a URL like src, checked and made relative the same way.
-                    var candidates = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                        .Select(c => c.Split(' ', 2))
-                        .Select(parts => (Url: RewriteUrl(url, parts[0], broken, keepAbsolute: !relativeLinks), Descriptor: parts.Length > 1 ? " " + parts[1] : ""))
-                        .Where(c => c.Url is not null)
-                        .Select(c => c.Url + c.Descriptor);
-                    changes.Add((name, string.Join(", ", candidates)));
-                }
+                else if (name == "srcset") changes.Add((name, RewriteSrcset(url, value, broken, keepAbsolute: !relativeLinks)));
                 else if (UrlAttributes.Contains(name))
                 {
                     var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalLink(element));
@@ -70,13 +72,24 @@ public sealed class PostProcessor(Func<string, bool> outputExists)
         }
         AddHeadingAnchors(document, headings, ids);
         LinkGlossaryTerms(document, terms, prose);
-        inspect?.Invoke(document);
+        var text = searchText ? SearchTextExtractor.Extract(document) : null;
         // Written once into a buffer the size of the page, where OuterHtml plus the doctype would copy it twice more.
         var output = new StringWriter(new System.Text.StringBuilder(html.Length + html.Length / 8));
         output.Write("<!DOCTYPE html>\n");
         document.DocumentElement.ToHtml(output, PageHtmlFormatter.Instance);
         output.Write('\n');
-        return output.ToString();
+        return new PostProcessedPage(output.ToString(), text);
+    }
+
+    /// <summary>"url 320w, url 640w": each candidate is a URL like src, checked and made relative the same way.</summary>
+    private string RewriteSrcset(string pageUrl, string value, List<BrokenLink> broken, bool keepAbsolute)
+    {
+        var candidates = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => c.Split(' ', 2))
+            .Select(parts => (Url: RewriteUrl(pageUrl, parts[0], broken, keepAbsolute), Descriptor: parts.Length > 1 ? " " + parts[1] : ""))
+            .Where(c => c.Url is not null)
+            .Select(c => c.Url + c.Descriptor);
+        return string.Join(", ", candidates);
     }
 
     private string? RewriteUrl(string pageUrl, string value, List<BrokenLink> broken, bool keepAbsolute)

@@ -18,6 +18,10 @@ public static class SearchTextExtractor
         "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
     };
 
+    internal static bool IsSkipped(string name) => Skipped.Contains(name);
+
+    internal static bool IsBlock(string name) => Blocks.Contains(name);
+
     /// <summary>Title (the h1), summary (meta description) and body text of a page, or null when the page has no body to index.</summary>
     public static (string Title, string Summary, string Body)? Extract(IDocument document)
     {
