@@ -75,8 +75,8 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     public byte[]? ReadSearchFile(string hash)
     {
         _usedSearchFiles.TryAdd(hash, 0);
-        // The pack's key check finds an index that does not match its pack; the hash, bytes damaged inside an entry.
-        if (_searchFiles?.Read(hash) is { } bytes && IncrementalOutput.ContentHash(bytes) == hash) return bytes;
+        // The pack checks the entry's key and checksum, so damaged bytes are a miss without hashing them again here.
+        if (_searchFiles?.Read(hash) is { } bytes) return bytes;
         _damagedSearchFiles.TryAdd(hash, 0);
         return null;
     }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 
 namespace MakersSite.Build.Caching;
@@ -6,10 +7,11 @@ namespace MakersSite.Build.Caching;
 /// The finished pages of the build cache in one append-only data file plus an index, instead of a file per page:
 /// creating, renaming and failing to open ten thousand small files took a fifth of a clean build's render phase.
 /// <para>
-/// <c>pages-N.pack</c> holds entries (key, length, bytes) back to back; <c>pages.index</c> names the pack and where
-/// each entry is. New entries are appended past everything the index knows, and the index is replaced (written
-/// aside, then renamed) only when the build ends, so a crash leaves at worst unreferenced bytes. Each entry repeats
-/// its key, and a read checks it, so an index that does not match its pack reads as a miss, never as a wrong page.
+/// <c>pages-N.pack</c> holds entries (key, length, checksum, bytes) back to back; <c>pages.index</c> names the pack
+/// and where each entry is. New entries are appended past everything the index knows, and the index is replaced
+/// (written aside, then renamed) only when the build ends, so a crash leaves at worst unreferenced bytes. Each entry
+/// repeats its key and carries the XxHash3 of its bytes, and a read checks both, so an index that does not match its
+/// pack, or bytes damaged in place, read as a miss, never as a wrong page.
 /// When most of the pack is entries no build uses any more, the live ones are copied into a new pack.
 /// </para>
 /// Reads and appends are safe from several threads; one build at a time uses a pack (<see cref="BuildCache"/> locks).
@@ -49,7 +51,10 @@ internal sealed class PagePack : IDisposable
         return new PagePack(directory, name, packName, entries);
     }
 
-    private static string Magic(string name) => $"makers-site {name} 1";
+    private static string Magic(string name) => $"makers-site {name} 2";
+
+    // After the key: the length of the bytes and their checksum.
+    private const int HeaderAfterKey = sizeof(int) + sizeof(ulong);
 
     /// <summary>Whether an entry is indexed and lies within the pack (a pack cut short misses its last entries).</summary>
     public bool Contains(string key)
@@ -57,7 +62,7 @@ internal sealed class PagePack : IDisposable
         lock (_appending)
         {
             if (_added.ContainsKey(key)) return true;
-            return _entries.TryGetValue(key, out var entry) && entry.Offset + key.Length + sizeof(int) + entry.Length <= _end;
+            return _entries.TryGetValue(key, out var entry) && entry.Offset + key.Length + HeaderAfterKey + entry.Length <= _end;
         }
     }
 
@@ -74,8 +79,8 @@ internal sealed class PagePack : IDisposable
         {
             if (!_added.TryGetValue(key, out entry) && !_entries.TryGetValue(key, out entry)) return null;
         }
-        // The whole record (key, length, bytes) in one read: a system call per entry instead of two.
-        var record = new byte[key.Length + sizeof(int) + entry.Length];
+        // The whole record (key, length, checksum, bytes) in one read: a system call per entry instead of two.
+        var record = new byte[key.Length + HeaderAfterKey + entry.Length];
         try
         {
             if (RandomAccess.Read(_pack, record, entry.Offset) != record.Length) return null;
@@ -86,15 +91,19 @@ internal sealed class PagePack : IDisposable
         }
         for (var i = 0; i < key.Length; i++)
             if (record[i] != key[i]) return null;
-        return new ArraySegment<byte>(record, key.Length + sizeof(int), entry.Length);
+        var bytes = new ArraySegment<byte>(record, key.Length + HeaderAfterKey, entry.Length);
+        if (BitConverter.ToInt32(record, key.Length) != entry.Length
+            || BitConverter.ToUInt64(record, key.Length + sizeof(int)) != XxHash3.HashToUInt64(bytes)) return null;
+        return bytes;
     }
 
     public void Append(string key, byte[] bytes)
     {
-        // Key and length, then the bytes as they are, in one write: no copy of the entry into a record.
-        var header = new byte[key.Length + sizeof(int)];
+        // Key, length and checksum, then the bytes as they are, in one write: no copy of the entry into a record.
+        var header = new byte[key.Length + HeaderAfterKey];
         Encoding.ASCII.GetBytes(key, header);
         BitConverter.TryWriteBytes(header.AsSpan(key.Length), bytes.Length);
+        BitConverter.TryWriteBytes(header.AsSpan(key.Length + sizeof(int)), XxHash3.HashToUInt64(bytes));
         long offset;
         lock (_appending)
         {
@@ -116,7 +125,7 @@ internal sealed class PagePack : IDisposable
     {
         var live = _entries.Where(e => !_added.ContainsKey(e.Key)).Concat(_added).Where(e => keep?.Invoke(e.Key) ?? true)
             .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-        var liveBytes = live.Sum(e => (long)e.Key.Length + sizeof(int) + e.Value.Length);
+        var liveBytes = live.Sum(e => (long)e.Key.Length + HeaderAfterKey + e.Value.Length);
         var packName = _packName;
         if (_end > 2 * liveBytes + (1 << 20))
         {
@@ -138,7 +147,7 @@ internal sealed class PagePack : IDisposable
         var buffer = new byte[1 << 16];
         foreach (var (key, entry) in live)
         {
-            var length = key.Length + sizeof(int) + entry.Length;
+            var length = key.Length + HeaderAfterKey + entry.Length;
             if (buffer.Length < length) buffer = new byte[length];
             if (RandomAccess.Read(_pack, buffer.AsSpan(0, length), entry.Offset) != length) continue;
             moved.Add(new(key, (target.Position, entry.Length)));

@@ -193,11 +193,11 @@ public sealed class BuildCacheTests : IDisposable
 
         Assert.True(Cached().Succeeded);
 
-        // Each stored file is its bytes plus its hash and length: the changed files, none of the others again.
+        // Each stored file is its bytes plus its hash (the key), length and checksum: the changed files, none of the others again.
         var changed = Index().Where(f => before.GetValueOrDefault(f.Key) != f.Value).ToList();
         Assert.NotEmpty(changed);
         Assert.True(changed.Count < before.Count / 2, $"{changed.Count} of {before.Count} index files changed");
-        var changedBytes = changed.Sum(f => new FileInfo(Path.Combine(_site.Output, f.Key)).Length + 64 + sizeof(int));
+        var changedBytes = changed.Sum(f => new FileInfo(Path.Combine(_site.Output, f.Key)).Length + 64 + sizeof(int) + sizeof(ulong));
         Assert.Equal(stored + changedBytes, SearchPack());
 
         Directory.Delete(_site.Output, recursive: true);

@@ -151,12 +151,23 @@ public sealed class PageCacheTests : IDisposable
         // The entry where the index says, but the length of its HTML overwritten: a miss, not an exception.
         pack = Assert.Single(Directory.GetFiles(_directory, "pages-*.pack")); // the damaged one was replaced
         bytes = File.ReadAllBytes(pack);
-        var entry = bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Key(1))) + Key(1).Length + sizeof(int);
+        var entry = bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Key(1))) + Key(1).Length + sizeof(int) + sizeof(ulong);
         bytes.AsSpan(entry, 5).Fill(0xFF);
         File.WriteAllBytes(pack, bytes);
         var overwritten = Begin();
         Assert.Null(overwritten.ReadPage(Key(1)));
+        overwritten.WritePage(Key(1), Page(1));
         overwritten.EndBuild(prune: true);
+
+        // Lengths intact but a few characters of the HTML changed: without the checksum this read back as another page.
+        pack = Assert.Single(Directory.GetFiles(_directory, "pages-*.pack"));
+        bytes = File.ReadAllBytes(pack);
+        var html = bytes.AsSpan().IndexOf("pagina 1"u8);
+        "PAGINA"u8.CopyTo(bytes.AsSpan(html));
+        File.WriteAllBytes(pack, bytes);
+        var garbled = Begin();
+        Assert.Null(garbled.ReadPage(Key(1)));
+        garbled.EndBuild(prune: true);
     }
 
     [Fact]
