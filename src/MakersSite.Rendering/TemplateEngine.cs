@@ -134,12 +134,16 @@ public sealed class TemplateEngine
     /// <summary>Layout files for Fluid's include, looked up like <see cref="Resolve"/>.</summary>
     private sealed class LayoutFiles(TemplateEngine engine) : IFileProvider
     {
-        public IFileInfo GetFileInfo(string subpath)
+        // Fluid asks at every include of every page, and a file's date and size took a system call each time;
+        // the parsed templates are kept for the build anyway, so the files are looked at once per build too.
+        private readonly ConcurrentDictionary<string, IFileInfo> _files = new(StringComparer.Ordinal);
+
+        public IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, p =>
         {
-            var name = subpath.Replace('\\', '/').TrimStart('/');
+            var name = p.Replace('\\', '/').TrimStart('/');
             if (name.EndsWith(".liquid", StringComparison.Ordinal)) name = name[..^".liquid".Length];
-            return engine.FindFile(name) is { } path ? new LayoutFile(new FileInfo(path)) : new NotFoundFileInfo(subpath);
-        }
+            return engine.FindFile(name) is { } path ? new LayoutFile(new FileInfo(path)) : new NotFoundFileInfo(p);
+        });
 
         public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 
@@ -149,10 +153,10 @@ public sealed class TemplateEngine
     private sealed class LayoutFile(FileInfo file) : IFileInfo
     {
         public bool Exists => true;
-        public long Length => file.Length;
+        public long Length { get; } = file.Length;
         public string PhysicalPath => file.FullName;
         public string Name => file.Name;
-        public DateTimeOffset LastModified => file.LastWriteTimeUtc;
+        public DateTimeOffset LastModified { get; } = file.LastWriteTimeUtc;
         public bool IsDirectory => false;
         public Stream CreateReadStream() => file.OpenRead();
     }
