@@ -24,8 +24,10 @@ public static class FrontMatterReader
             return null;
         }
 
-        var lines = text.Split('\n');
-        if (lines[0].TrimEnd() != Fence)
+        // Lines are found by their starts rather than split out: a page is read whole at every build, and splitting
+        // its body into lines only to join them again copied every page twice.
+        var firstEnd = LineEnd(text, 0);
+        if (!IsFence(text, 0, firstEnd))
         {
             diagnostics.Error(file, 1, 1, null,
                 "Het bestand begint niet met een YAML-kop. Zet '---' op de eerste regel, daaronder de velden " +
@@ -33,7 +35,19 @@ public static class FrontMatterReader
             return null;
         }
 
-        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd() == Fence);
+        var closing = -1; // the line number (from 0) of the closing fence
+        int closingStart = -1, closingEnd = -1;
+        for (int line = 1, start = firstEnd + 1; start <= text.Length && firstEnd < text.Length; line++)
+        {
+            var end = LineEnd(text, start);
+            if (IsFence(text, start, end))
+            {
+                (closing, closingStart, closingEnd) = (line, start, end);
+                break;
+            }
+            if (end == text.Length) break;
+            start = end + 1;
+        }
         if (closing < 0)
         {
             diagnostics.Error(file, 1, 1, null,
@@ -44,21 +58,23 @@ public static class FrontMatterReader
 
         // The YAML starts on file line 2; YamlDotNet counts from 1, so file line = yaml line + 1.
         const int lineOffset = 1;
-        var yamlLines = lines[1..closing];
-        for (var i = 0; i < yamlLines.Length; i++)
+        var yaml = closing == 1 ? "" : text[(firstEnd + 1)..(closingStart - 1)];
+        var yamlLine = 0;
+        foreach (var range in yaml.AsSpan().Split('\n'))
         {
-            var indent = yamlLines[i].Length - yamlLines[i].TrimStart(' ', '\t').Length;
-            var tab = yamlLines[i].IndexOf('\t');
-            if (tab >= 0 && tab < indent + 1 && yamlLines[i].Trim().Length > 0)
+            var line = yaml.AsSpan()[range];
+            var indent = line.Length - line.TrimStart(" \t").Length;
+            var tab = line.IndexOf('\t');
+            if (tab >= 0 && tab < indent + 1 && !line.IsWhiteSpace())
             {
-                diagnostics.Error(file, i + 1 + lineOffset, tab + 1, null,
+                diagnostics.Error(file, yamlLine + 1 + lineOffset, tab + 1, null,
                     "Deze regel springt in met een tab. Gebruik in de YAML-kop alleen spaties om in te springen.");
                 return null;
             }
+            yamlLine++;
         }
 
-        var yaml = string.Join('\n', yamlLines);
-        var body = string.Join('\n', lines[(closing + 1)..]);
+        var body = closingEnd == text.Length ? "" : text[(closingEnd + 1)..];
         var bodyLine = closing + 2;
 
         if (string.IsNullOrWhiteSpace(yaml))
@@ -89,6 +105,16 @@ public static class FrontMatterReader
 
         return new FrontMatterDocument(mapping, body, bodyLine);
     }
+
+    /// <summary>Where the line starting at <paramref name="start"/> ends: its '\n', or the end of the text.</summary>
+    private static int LineEnd(string text, int start)
+    {
+        var newline = text.IndexOf('\n', start);
+        return newline < 0 ? text.Length : newline;
+    }
+
+    // A line of just "---", trailing white space allowed (as TrimEnd allowed it).
+    private static bool IsFence(string text, int start, int end) => text.AsSpan(start, end - start).TrimEnd().SequenceEqual(Fence);
 
     private static string DescribeYamlError(YamlException e)
     {
