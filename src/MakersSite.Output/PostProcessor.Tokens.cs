@@ -12,10 +12,10 @@ namespace MakersSite.Output;
 /// took more than half of a page's post-processing (a DOM node costs microseconds), while what post-processing
 /// changes is local: attributes of a tag, an id and a link inside a heading. This path takes only pages whose tags
 /// nest exactly as written, for which the tree the HTML parser would build is the one the tags spell out; anything
-/// the parser would repair (an unclosed element, a block inside a paragraph, text inside a table) or any page that
-/// needs a tree for other reasons (glossary links, SVG, templates) returns null and goes the DOM way.
-/// The result parses into the same tree as the DOM path's output and yields the same search text
-/// (PostProcessingEquivalenceTests builds whole sites both ways and compares).
+/// the parser would repair (an unclosed element, a block inside a paragraph, text inside a table), a page without
+/// a standards-mode doctype, or any page that needs a tree for other reasons (glossary links, SVG, templates) returns
+/// null and goes the DOM way. What comes out is what serialising the tree would write, byte for byte, with the same
+/// search text and broken links (PostProcessorTests and PostProcessingEquivalenceTests do both ways and compare).
 /// </summary>
 public sealed partial class PostProcessor
 {
@@ -59,12 +59,11 @@ public sealed partial class PostProcessor
 
     private enum Place { BeforeHtml, BeforeHead, InHead, AfterHead, InBody, AfterBody, AfterHtml }
 
-    private sealed class Frame(string name, bool inProse, bool prose)
+    /// <summary>An open element.</summary>
+    /// <param name="prose">Whether it or an ancestor has class "prose": its h2–h4 children are in the prose (".prose h2").</param>
+    private sealed class Frame(string name, bool prose)
     {
         public string Name { get; } = name;
-        /// <summary>Whether an ancestor has class "prose" (the selector ".prose h2").</summary>
-        public bool InProse { get; } = inProse;
-        /// <summary>Whether this element or an ancestor has class "prose".</summary>
         public bool ProseOrInProse { get; } = prose;
     }
 
@@ -108,6 +107,7 @@ public sealed partial class PostProcessor
         var headings = new List<AnchoredHeading>();
         AnchoredHeading? openHeading = null;
         int htmlStart = -1, headStart = -1;
+        var doctype = false;
         var marked = new SearchRegion();
         var main = new SearchRegion();
         StringBuilder? title = null, documentTitle = null;
@@ -120,7 +120,9 @@ public sealed partial class PostProcessor
             switch (token.Type)
             {
                 case HtmlTokenType.Doctype:
-                    if (place != Place.BeforeHtml) return null;
+                    // Only <!DOCTYPE html>: other doctypes put the parser in a quirks mode, where some tags nest differently.
+                    if (place != Place.BeforeHtml || doctype || token is not HtmlDoctypeToken { Name: "html", IsPublicIdentifierMissing: true, IsSystemIdentifierMissing: true }) return null;
+                    doctype = true;
                     break;
                 case HtmlTokenType.Comment:
                     if (place is Place.AfterBody or Place.AfterHtml) return null; // would end up after the body
@@ -153,7 +155,7 @@ public sealed partial class PostProcessor
                     var name = tag.Name;
                     switch (place)
                     {
-                        case Place.BeforeHtml when name == "html":
+                        case Place.BeforeHtml when name == "html" && doctype:
                             htmlStart = i;
                             place = Place.BeforeHead;
                             break;
@@ -179,7 +181,7 @@ public sealed partial class PostProcessor
                         if (attribute.Name == "id" && attribute.Value.Length > 0) ids.Add(attribute.Value);
                     if (name is "html" or "head")
                     {
-                        stack.Add(new Frame(name, false, false));
+                        stack.Add(new Frame(name, prose: false));
                         continue;
                     }
                     if (name == "title" && documentTitle is null)
@@ -203,11 +205,15 @@ public sealed partial class PostProcessor
                     {
                         EnterForSearch(marked, tag, depth);
                         EnterForSearch(main, tag, depth);
-                        if (marked.Depth < 0 && HasAttribute(tag, "data-search-body")) marked.Depth = depth;
+                        if (marked.Depth < 0 && HasAttribute(tag, "data-search-body"))
+                        {
+                            marked.Depth = depth;
+                            marked.Closed = VoidElements.Contains(name); // nothing inside: an empty text
+                        }
                         if (main.Depth < 0 && name == "main") main.Depth = depth;
                     }
                     if (VoidElements.Contains(name)) break;
-                    stack.Add(new Frame(name, parent.ProseOrInProse, parent.ProseOrInProse || HasClass(tag, "prose")));
+                    stack.Add(new Frame(name, parent.ProseOrInProse || HasClass(tag, "prose")));
                     break;
                 }
                 case HtmlTokenType.EndTag:

@@ -56,6 +56,7 @@ public sealed class PostProcessorTests
             <div data-search-ignore><p>genegeerd</p></div><script>var a = "<p>";</script>
             <!-- commentaar --><p>slot <strong>vet</strong>woord</p></article></main>
             """) },
+        { "void element as region", Page("<main><div><img src=\"/img/logo.png\" alt=\"\" data-search-body><p>niet dit</p></div></main>") },
         { "main as region, no h1", Page("<main><section><h2>Kop</h2><p>Tekst</p></section></main>") },
         { "no region", Page("<div><p>Geen main</p></div>") },
         { "comments and white space around", "<!-- voor -->\n" + Page("<main><p>a</p><!-- midden --></main>") },
@@ -71,6 +72,8 @@ public sealed class PostProcessorTests
         { "text in a table", Page("<main><table>tekst<tr><td>a</td></tr></table></main>") },
         { "end tag that closes nothing", Page("<main><p>a</span></p></main>") },
         { "no head", "<!DOCTYPE html><html><body><main><p>a</p></main></body></html>" },
+        { "no doctype (quirks mode)", Page("<main><p>a</p></main>")[("<!DOCTYPE html>\n".Length)..] },
+        { "legacy doctype", "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\">" + Page("<main><p>a</p></main>")[("<!DOCTYPE html>".Length)..] },
         { "glossary", Page("<main><div class=\"prose\"><p>Een prototype is een proefmodel.</p></div><dl><dt><dfn id=\"prototype\">prototype</dfn></dt><dd>proef</dd></dl></main>") },
         { "svg", Page("<main><svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/></svg></main>") },
         { "link in a link", Page("<main><a href=\"/\">a<a href=\"/bedrijven/\">b</a></a></main>") },
