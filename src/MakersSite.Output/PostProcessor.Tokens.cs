@@ -392,7 +392,7 @@ public sealed partial class PostProcessor
             case "a" or "button" or "form" or "nobr": return !OpenAnywhere(stack, name);
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6": return top is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6");
             case "thead" or "tbody" or "tfoot": return top == "table";
-            case "tr": return top is "table" or "thead" or "tbody" or "tfoot";
+            case "tr": return top is "thead" or "tbody" or "tfoot"; // directly in a table, the tree adds a <tbody>
             case "td" or "th": return top == "tr";
             default: return true;
         }

@@ -80,6 +80,7 @@ public sealed class PostProcessorTests
         { "self-closing div", Page("<main><div/><p>a</p></main>") },
         { "template", Page("<main><template><p>a</p></template></main>") },
         { "text after the body", Head + "<body><main><p>a</p></main></body>tekst</html>" },
+        { "row without tbody", Page("<main><table><tr><td>a</td></tr></table></main>") },
         { "newline after pre", Page("<main><pre>\ncode</pre></main>") },
         { "heading in a heading", Page("<main><div class=\"prose\"><h2>a<span><h3>b</h3></span></h2></div></main>") },
     };
