@@ -26,18 +26,7 @@ public sealed class PageHtmlFormatter : HtmlMarkupFormatter
         {
             if (!string.IsNullOrEmpty(attribute.NamespaceUri)) return base.OpenTag(element, selfClosing);
             buffer.Append(' ').Append(attribute.LocalName).Append("=\"");
-            foreach (var c in attribute.Value)
-            {
-                switch (c)
-                {
-                    case '&': buffer.Append("&amp;"); break;
-                    case '\u00A0': buffer.Append("&nbsp;"); break;
-                    case '"': buffer.Append("&quot;"); break;
-                    case '<': buffer.Append("&lt;"); break;
-                    case '>': buffer.Append("&gt;"); break;
-                    default: buffer.Append(c); break;
-                }
-            }
+            Html.AppendEscaped(buffer, attribute.Value, attribute: true);
             buffer.Append('"');
         }
         return buffer.Append('>').ToString();

@@ -250,7 +250,6 @@ public sealed partial class PostProcessor
         // Implied end tags at the end of the page are fine only for the html and body elements themselves.
         if (htmlStart < 0 || place is Place.BeforeHtml or Place.BeforeHead or Place.InHead or Place.AfterHead) return null;
         if (stack.Count > 0 && !(stack.Count <= 2 && stack[0].Name == "html" && (stack.Count == 1 || stack[1].Name == "body"))) return null;
-        if (headings.Any(h => h.End < 0)) return null;
 
         // Second pass: write the page with its changes.
         var output = new StringBuilder(html.Length + html.Length / 8);
@@ -282,7 +281,7 @@ public sealed partial class PostProcessor
                     // inside it (the end tags follow at the end).
                     if (i < headStart) break;
                     if (rawText) output.Append(token.Data);
-                    else AppendEscaped(output, token.Data, attribute: false);
+                    else Html.AppendEscaped(output, token.Data, attribute: false);
                     break;
                 case HtmlTokenType.StartTag:
                 {
@@ -291,17 +290,8 @@ public sealed partial class PostProcessor
                     var canonical = tag.Name == "link" && tag.GetAttribute("rel") == "canonical";
                     foreach (var attribute in tag.Attributes)
                     {
-                        var name = attribute.Name;
-                        var value = attribute.Value;
-                        if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)) continue;
-                        if (name == "srcset") value = RewriteSrcset(url, value, broken, keepAbsolute: !relativeLinks);
-                        else if (UrlAttributes.Contains(name))
-                        {
-                            var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || canonical);
-                            if (rewritten is null) continue;
-                            value = rewritten;
-                        }
-                        attributes.Add((name, value));
+                        if (RewriteAttribute(url, attribute.Name, attribute.Value, broken, relativeLinks, canonical) is { } value)
+                            attributes.Add((attribute.Name, value));
                     }
                     if (starts.TryGetValue(i, out var headingId))
                     {
@@ -313,7 +303,7 @@ public sealed partial class PostProcessor
                     foreach (var (name, value) in attributes)
                     {
                         output.Append(' ').Append(name).Append("=\"");
-                        AppendEscaped(output, value, attribute: true);
+                        Html.AppendEscaped(output, value, attribute: true);
                         output.Append('"');
                     }
                     output.Append('>');
@@ -326,9 +316,9 @@ public sealed partial class PostProcessor
                     if (anchors.TryGetValue(i, out var anchor))
                     {
                         output.Append("<a class=\"anchor\" href=\"#");
-                        AppendEscaped(output, anchor.Id, attribute: true);
+                        Html.AppendEscaped(output, anchor.Id, attribute: true);
                         output.Append("\" aria-label=\"");
-                        AppendEscaped(output, anchor.Label, attribute: true);
+                        Html.AppendEscaped(output, anchor.Label, attribute: true);
                         output.Append("\">#</a>");
                     }
                     output.Append("</").Append(token.Name).Append('>');
@@ -419,13 +409,7 @@ public sealed partial class PostProcessor
         return false;
     }
 
-    private static bool HasClass(HtmlTagToken tag, string name)
-    {
-        var classes = tag.GetAttribute("class");
-        foreach (var range in classes.AsSpan().SplitAny(" \t\n\f\r"))
-            if (classes.AsSpan()[range].SequenceEqual(name)) return true;
-        return false;
-    }
+    private static bool HasClass(HtmlTagToken tag, string name) => Html.HasClass(tag.GetAttribute("class"), name);
 
     private static bool IsHtmlWhiteSpace(string text)
     {
@@ -434,25 +418,4 @@ public sealed partial class PostProcessor
         return true;
     }
 
-    /// <summary>Escapes as AngleSharp's HTML serialisation does: text escapes &amp;, no-break space, &lt; and &gt;; attribute values also the quote.</summary>
-    private static void AppendEscaped(StringBuilder output, string text, bool attribute)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var escaped = text[i] switch
-            {
-                '&' => "&amp;",
-                '\u00A0' => "&nbsp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' when attribute => "&quot;",
-                _ => null,
-            };
-            if (escaped is null) continue;
-            output.Append(text, start, i - start).Append(escaped);
-            start = i + 1;
-        }
-        output.Append(text, start, text.Length - start);
-    }
 }

@@ -44,19 +44,12 @@ public sealed partial class PostProcessor(Func<string, bool> outputExists, bool 
         foreach (var element in document.All)
         {
             changes.Clear();
+            var canonical = IsCanonicalLink(element);
             foreach (var attribute in element.Attributes)
             {
-                var name = attribute.Name;
-                var value = attribute.Value;
-                // Defence in depth: templates escape content, and no on* attribute survives into public/ either way.
-                if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)) changes.Add((name, null));
-                else if (name == "srcset") changes.Add((name, RewriteSrcset(url, value, broken, keepAbsolute: !relativeLinks)));
-                else if (UrlAttributes.Contains(name))
-                {
-                    var rewritten = RewriteUrl(url, value, broken, keepAbsolute: !relativeLinks || IsCanonicalLink(element));
-                    if (rewritten != value) changes.Add((name, rewritten));
-                }
-                else if (name == "id" && value.Length > 0) ids.Add(value);
+                var rewritten = RewriteAttribute(url, attribute.Name, attribute.Value, broken, relativeLinks, canonical);
+                if (rewritten != attribute.Value) changes.Add((attribute.Name, rewritten));
+                if (attribute.Name == "id" && attribute.Value.Length > 0) ids.Add(attribute.Value);
             }
             foreach (var (name, value) in changes)
             {
@@ -79,6 +72,17 @@ public sealed partial class PostProcessor(Func<string, bool> outputExists, bool 
         document.DocumentElement.ToHtml(output, PageHtmlFormatter.Instance);
         output.Write('\n');
         return new PostProcessedPage(output.ToString(), text);
+    }
+
+    /// <summary>What an attribute's value becomes; null when the attribute goes (an event handler, a link with an unsafe scheme).</summary>
+    /// <param name="canonical">Whether the element is the canonical link, whose address stays absolute.</param>
+    private string? RewriteAttribute(string pageUrl, string name, string value, List<BrokenLink> broken, bool relativeLinks, bool canonical)
+    {
+        // Defence in depth: templates escape content, and no on* attribute survives into public/ either way.
+        if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)) return null;
+        if (name == "srcset") return RewriteSrcset(pageUrl, value, broken, keepAbsolute: !relativeLinks);
+        if (UrlAttributes.Contains(name)) return RewriteUrl(pageUrl, value, broken, keepAbsolute: !relativeLinks || canonical);
+        return value;
     }
 
     /// <summary>"url 320w, url 640w": each candidate is a URL like src, checked and made relative the same way.</summary>
