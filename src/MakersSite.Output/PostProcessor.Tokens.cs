@@ -3,7 +3,6 @@ using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens;
 using AngleSharp.Text;
-using MakersSite.Content.Text;
 
 namespace MakersSite.Output;
 
@@ -133,7 +132,7 @@ public sealed partial class PostProcessor
                     if (data.Contains('\0')) return null;
                     // The parser drops a newline right after <pre> or <textarea>, and the serialiser writes one back
                     // only when another follows: left to the tree rather than copied.
-                    if (data.StartsWith('\n') && tokens[i - 1] is { Type: HtmlTokenType.StartTag, Name: "pre" or "textarea" }) return null;
+                    if (data.StartsWith('\n') && i > 0 && tokens[i - 1] is { Type: HtmlTokenType.StartTag, Name: "pre" or "textarea" }) return null;
                     var top = stack.Count == 0 ? null : stack[^1].Name;
                     // Text the tree builder would move (out of a table, into the body) or drop (before the head).
                     var textStaysPut = place == Place.InBody ? !TableSections.Contains(top!) : place == Place.InHead && top is "title" or "script" or "style";
@@ -259,12 +258,9 @@ public sealed partial class PostProcessor
         foreach (var heading in headings)
         {
             var headingText = heading.Text.ToString();
-            var baseId = Slug.From(headingText);
-            if (baseId.Length == 0) baseId = "kop";
-            var id = baseId;
-            for (var n = 2; !ids.Add(id); n++) id = $"{baseId}-{n}";
+            var id = HeadingId(headingText, ids);
             starts[heading.Start] = id;
-            anchors[heading.End] = (id, $"Link naar ‘{headingText.Trim()}’");
+            anchors[heading.End] = (id, AnchorLabel(headingText));
         }
         var rawText = false;
         var attributes = new List<(string Name, string Value)>(8);
@@ -307,7 +303,7 @@ public sealed partial class PostProcessor
                         output.Append('"');
                     }
                     output.Append('>');
-                    rawText = tag.Name is "script" or "style" or "iframe" or "noembed" or "noframes";
+                    rawText = TextModeAfter(tag.Name) is HtmlParseMode.Script or HtmlParseMode.Rawtext; // written unescaped
                     break;
                 }
                 case HtmlTokenType.EndTag when token.Name is "body" or "html":

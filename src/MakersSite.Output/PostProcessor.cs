@@ -162,19 +162,28 @@ public sealed partial class PostProcessor(Func<string, bool> outputExists, bool 
         foreach (var heading in headings)
         {
             if (!string.IsNullOrEmpty(heading.Id)) continue;
-            var baseId = Slug.From(heading.TextContent);
-            if (baseId.Length == 0) baseId = "kop";
-            var id = baseId;
-            for (var n = 2; !used.Add(id); n++) id = $"{baseId}-{n}";
+            var id = HeadingId(heading.TextContent, used);
             heading.Id = id;
             var anchor = document.CreateElement("a");
             anchor.ClassName = "anchor";
             anchor.SetAttribute("href", "#" + id);
-            anchor.SetAttribute("aria-label", $"Link naar ‘{heading.TextContent.Trim()}’");
+            anchor.SetAttribute("aria-label", AnchorLabel(heading.TextContent));
             anchor.TextContent = "#";
             heading.AppendChild(anchor);
         }
     }
+
+    /// <summary>The slug of a heading's text, made unique on the page (and taken, in <paramref name="used"/>).</summary>
+    private static string HeadingId(string text, HashSet<string> used)
+    {
+        var baseId = Slug.From(text);
+        if (baseId.Length == 0) baseId = "kop";
+        var id = baseId;
+        for (var n = 2; !used.Add(id); n++) id = $"{baseId}-{n}";
+        return id;
+    }
+
+    private static string AnchorLabel(string headingText) => $"Link naar ‘{headingText.Trim()}’";
 
     /// <summary>Whether an element lies inside an element of class "prose" (the selector ".prose h2").</summary>
     private static bool InProse(IElement element)

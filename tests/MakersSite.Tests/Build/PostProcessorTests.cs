@@ -59,6 +59,7 @@ public sealed class PostProcessorTests
         { "void element as region", Page("<main><div><img src=\"/img/logo.png\" alt=\"\" data-search-body><p>niet dit</p></div></main>") },
         { "main as region, no h1", Page("<main><section><h2>Kop</h2><p>Tekst</p></section></main>") },
         { "no region", Page("<div><p>Geen main</p></div>") },
+        { "a blank line before the doctype", "\n" + Page("<main><p>a</p></main>") },
         { "comments and white space around", "<!-- voor -->\n" + Page("<main><p>a</p><!-- midden --></main>") },
         { "windows line endings", Page("<main>\r\n<div class=\"prose\">\r\n<h2>Kop\r\nregel</h2>\r\n<p>tekst</p></div></main>").ReplaceLineEndings("\r\n") },
         { "body closed implicitly", Head + "<body><main><p>a</p></main>" },
