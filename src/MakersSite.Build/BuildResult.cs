@@ -28,6 +28,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Pages rendered anew whose post-processing needed a whole DOM (the others went from the tokens).</summary>
     public int PagesPostProcessedAsTree { get; init; }
 
+    /// <summary>Pages rendered anew whose tokens came from AngleSharp's tokenizer because the fast scanner left them (see PageTokens).</summary>
+    public int PagesTokenizedByAngleSharp { get; init; }
+
     /// <summary>Files of the output written or replaced by this build; the others were already as they should be.</summary>
     public int FilesWritten { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <summary>What the phases after rendering need of it; the pages themselves are gone by then.</summary>
-    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn, int PagesAsTree);
+    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn, int PagesAsTree, int PagesTokenizedByAngleSharp);
 
     private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
     {
@@ -90,7 +90,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         return new BuildResult(diagnostics.Sorted(), rendered.PageCount, rendered.FileCount + searchFileCount) {
             Search = searchData, SocialImagesDrawn = rendered.SocialImagesDrawn, PagesFromCache = rendered.PagesFromCache,
             FilesWritten = output?.Written ?? 0, SourcesFromCache = rendered.SourcesFromCache, SearchDocumentsAnalysed = search.Analysed,
-            PagesPostProcessedAsTree = rendered.PagesAsTree,
+            PagesPostProcessedAsTree = rendered.PagesAsTree, PagesTokenizedByAngleSharp = rendered.PagesTokenizedByAngleSharp,
         };
     }
 
@@ -278,7 +278,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             }
 
             handedOver = true;
-            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree);
+            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree, postProcessor.PagesTokenizedByAngleSharp);
         }
         finally
         {

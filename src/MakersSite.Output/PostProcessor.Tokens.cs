@@ -1,8 +1,6 @@
 using System.Text;
-using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Text;
 
 namespace MakersSite.Output;
 
@@ -18,15 +16,6 @@ namespace MakersSite.Output;
 /// </summary>
 public sealed partial class PostProcessor
 {
-    // Elements whose contents the tokenizer must read as text, as the tree builder would tell it.
-    private static HtmlParseMode? TextModeAfter(string name) => name switch
-    {
-        "script" => HtmlParseMode.Script,
-        "style" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
-        "title" or "textarea" => HtmlParseMode.RCData,
-        _ => null,
-    };
-
     private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
@@ -88,15 +77,8 @@ public sealed partial class PostProcessor
 
     private PostProcessedPage? TryProcessTokens(string url, string html, List<BrokenLink> broken, bool relativeLinks, bool searchText)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
-        var tokens = new List<HtmlToken>(512);
-        while (true)
-        {
-            var token = tokenizer.Get();
-            if (token.Type == HtmlTokenType.EndOfFile) break;
-            tokens.Add(token);
-            if (token.Type == HtmlTokenType.StartTag && TextModeAfter(token.Name) is { } mode) tokenizer.State = mode;
-        }
+        var tokens = PageTokens.Tokenize(html, out var scanned);
+        if (!scanned) Interlocked.Increment(ref _pagesTokenizedByAngleSharp);
 
         // First pass: decide whether the tags spell out the tree, and gather what the changes need to know of the
         // whole page (every id, the headings' texts) and the search text.
@@ -120,7 +102,7 @@ public sealed partial class PostProcessor
             {
                 case HtmlTokenType.Doctype:
                     // Only <!DOCTYPE html>: other doctypes put the parser in a quirks mode, where some tags nest differently.
-                    if (place != Place.BeforeHtml || doctype || token is not HtmlDoctypeToken { Name: "html", IsPublicIdentifierMissing: true, IsSystemIdentifierMissing: true }) return null;
+                    if (place != Place.BeforeHtml || doctype || token.Text != "html") return null;
                     doctype = true;
                     break;
                 case HtmlTokenType.Comment:
@@ -150,7 +132,7 @@ public sealed partial class PostProcessor
                 }
                 case HtmlTokenType.StartTag:
                 {
-                    var tag = (HtmlTagToken)token;
+                    var tag = token;
                     var name = tag.Name;
                     switch (place)
                     {
@@ -174,7 +156,7 @@ public sealed partial class PostProcessor
                             return null;
                     }
                     if (tag.IsSelfClosing && !VoidElements.Contains(name)) return null;
-                    if (name == "dfn" && HasAttribute(tag, "id")) return null; // glossary links need the tree
+                    if (name == "dfn" && tag.HasAttribute("id")) return null; // glossary links need the tree
 
                     foreach (var attribute in tag.Attributes)
                         if (attribute.Name == "id" && attribute.Value.Length > 0) ids.Add(attribute.Value);
@@ -204,7 +186,7 @@ public sealed partial class PostProcessor
                     {
                         EnterForSearch(marked, tag, depth);
                         EnterForSearch(main, tag, depth);
-                        if (marked.Depth < 0 && HasAttribute(tag, "data-search-body"))
+                        if (marked.Depth < 0 && tag.HasAttribute("data-search-body"))
                         {
                             marked.Depth = depth;
                             marked.Closed = VoidElements.Contains(name); // nothing inside: an empty text
@@ -281,7 +263,7 @@ public sealed partial class PostProcessor
                     break;
                 case HtmlTokenType.StartTag:
                 {
-                    var tag = (HtmlTagToken)token;
+                    var tag = token;
                     attributes.Clear();
                     var canonical = tag.Name == "link" && tag.GetAttribute("rel") == "canonical";
                     foreach (var attribute in tag.Attributes)
@@ -303,7 +285,7 @@ public sealed partial class PostProcessor
                         output.Append('"');
                     }
                     output.Append('>');
-                    rawText = TextModeAfter(tag.Name) is HtmlParseMode.Script or HtmlParseMode.Rawtext; // written unescaped
+                    rawText = PageTokens.TextModeAfter(tag.Name) is HtmlParseMode.Script or HtmlParseMode.Rawtext; // written unescaped
                     break;
                 }
                 case HtmlTokenType.EndTag when token.Name is "body" or "html":
@@ -336,10 +318,10 @@ public sealed partial class PostProcessor
     }
 
     /// <summary>A start tag inside the region: skipped with all it holds, or a word break when it is a block.</summary>
-    private static void EnterForSearch(SearchRegion region, HtmlTagToken tag, int depth)
+    private static void EnterForSearch(SearchRegion region, PageToken tag, int depth)
     {
         if (!region.Collecting(depth)) return;
-        if (SearchTextExtractor.IsSkipped(tag.Name) || HasAttribute(tag, "data-search-ignore") || HasClass(tag, "anchor")
+        if (SearchTextExtractor.IsSkipped(tag.Name) || tag.HasAttribute("data-search-ignore") || HasClass(tag, "anchor")
             || HasClass(tag, "visually-hidden") || tag.Name == "h1")
         {
             if (!VoidElements.Contains(tag.Name)) region.SkipDepth = depth;
@@ -398,14 +380,7 @@ public sealed partial class PostProcessor
         return null;
     }
 
-    private static bool HasAttribute(HtmlTagToken tag, string name)
-    {
-        foreach (var attribute in tag.Attributes)
-            if (attribute.Name == name) return true;
-        return false;
-    }
-
-    private static bool HasClass(HtmlTagToken tag, string name) => Html.HasClass(tag.GetAttribute("class"), name);
+    private static bool HasClass(PageToken tag, string name) => Html.HasClass(tag.GetAttribute("class"), name);
 
     private static bool IsHtmlWhiteSpace(string text)
     {

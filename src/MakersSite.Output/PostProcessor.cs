@@ -25,6 +25,11 @@ public sealed partial class PostProcessor(Func<string, bool> outputExists, bool 
     /// <summary>How many pages needed a whole DOM so far.</summary>
     public int PagesAsTree => _pagesAsTree;
 
+    private int _pagesTokenizedByAngleSharp;
+
+    /// <summary>How many pages that went the token way used AngleSharp's tokenizer, not <see cref="PageTokens.TryScan"/>.</summary>
+    public int PagesTokenizedByAngleSharp => _pagesTokenizedByAngleSharp;
+
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal) { "href", "src", "action", "poster", "formaction" };
 
     /// <param name="relativeLinks">False for pages served at any address (404.html), whose links must stay root-relative.</param>
