@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 
@@ -18,25 +19,32 @@ internal static class Html
         return false;
     }
 
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&\u00A0<>");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&\u00A0<>\"");
+
     /// <summary>Escapes as AngleSharp's HTML serialisation does: text escapes &amp;, no-break space, &lt; and &gt;; attribute values also the quote.</summary>
     public static void AppendEscaped(StringBuilder output, string text, bool attribute)
     {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        // Whole runs without anything to escape at once: pages are mostly such runs.
+        var specials = attribute ? AttributeSpecials : TextSpecials;
+        var rest = text.AsSpan();
+        while (true)
         {
-            var escaped = text[i] switch
+            var next = rest.IndexOfAny(specials);
+            if (next < 0)
+            {
+                output.Append(rest);
+                return;
+            }
+            output.Append(rest[..next]).Append(rest[next] switch
             {
                 '&' => "&amp;",
                 '\u00A0' => "&nbsp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
-                '"' when attribute => "&quot;",
-                _ => null,
-            };
-            if (escaped is null) continue;
-            output.Append(text, start, i - start).Append(escaped);
-            start = i + 1;
+                _ => "&quot;",
+            });
+            rest = rest[(next + 1)..];
         }
-        output.Append(text, start, text.Length - start);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 
@@ -70,21 +71,29 @@ public static class SearchTextExtractor
         }
     }
 
+    // Exactly the characters char.IsWhiteSpace accepts, for a vectorised search.
+    private static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
     /// <summary>NFC, and every run of white space (HTML's or Unicode's) as one space.</summary>
     public static string Normalize(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        var rest = text.Normalize(NormalizationForm.FormC).AsSpan();
+        var sb = new StringBuilder(rest.Length);
+        while (true)
         {
-            if (char.IsWhiteSpace(c))
+            var start = rest.IndexOfAnyExcept(WhiteSpace);
+            if (start < 0) break;
+            if (sb.Length > 0) sb.Append(' ');
+            rest = rest[start..];
+            var end = rest.IndexOfAny(WhiteSpace);
+            if (end < 0)
             {
-                space = sb.Length > 0;
-                continue;
+                sb.Append(rest);
+                break;
             }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
+            sb.Append(rest[..end]);
+            rest = rest[end..];
         }
         return sb.ToString();
     }

@@ -24,10 +24,19 @@ public static class JavaScriptText
             // inside it; a page of Dutch has an é or a ’ early on. The same mapping, ICU only for what is not ASCII.
             return string.Create(text.Length, text, static (lower, source) =>
             {
-                for (var i = 0; i < source.Length; i++)
+                var at = 0;
+                while (at < source.Length)
                 {
-                    var c = source[i];
-                    lower[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : char.IsAscii(c) ? c : char.ToLowerInvariant(c);
+                    // A run of ASCII, vectorised; then the non-ASCII character after it.
+                    var run = source.AsSpan(at).IndexOfAnyExceptInRange('\0', '\u007F');
+                    if (run < 0) run = source.Length - at;
+                    System.Text.Ascii.ToLower(source.AsSpan(at, run), lower.Slice(at, run), out _);
+                    at += run;
+                    if (at < source.Length)
+                    {
+                        lower[at] = char.ToLowerInvariant(source[at]);
+                        at++;
+                    }
                 }
             });
         }

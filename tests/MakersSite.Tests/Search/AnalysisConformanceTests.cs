@@ -54,6 +54,17 @@ public sealed class AnalysisConformanceTests
     }
 
     [Fact]
+    public void Lowercasing_a_text_lowercases_each_character_as_alone()
+    {
+        // Runs of ASCII and other characters mixed, as in Dutch text (the per-character results are checked against
+        // JavaScript above); characters with a rule of their own (final sigma, İ, the Unicode 16 pairs) or two code units are left out, so the text takes the fast path.
+        var characters = Enumerable.Range(0x80, 0xD800 - 0x80).Select(c => (char)c).Where(c => c is not ('\u0130' or '\u03A3' or '\u1C89' or '\uA7CB' or '\uA7CC' or '\uA7DA' or '\uA7DC')).ToList();
+        var text = string.Concat(characters.Select((c, i) => $"{c}Ab{(i % 7 == 0 ? "CDEFGHIJKLMNOPQRSTUVWXYZ" : "")}"));
+        var expected = string.Concat(characters.Select((c, i) => $"{JavaScriptText.ToLowerCase(c.ToString())}ab{(i % 7 == 0 ? "cdefghijklmnopqrstuvwxyz" : "")}"));
+        Assert.Equal(expected, JavaScriptText.ToLowerCase(text));
+    }
+
+    [Fact]
     public void The_stop_words_are_lunr_nl_s_101()
     {
         var theirs = JsonSerializer.Deserialize<List<string>>(Node.Run("stopwords.js", ""))!;
