@@ -395,6 +395,13 @@ public static class PageTokens
                 if (text.Length > 0) tokens.Add(new PageToken(HtmlTokenType.Character, text.ToString(), [], false));
                 text.Clear();
                 if (position >= end) break;
+                // AngleSharp lower-cases the letters of an end tag that does not end the element ("</B" comes out as
+                // "</b"), where the standard keeps them as written: left to AngleSharp.
+                if (position + 1 < end && html[position + 1] == '/')
+                {
+                    for (var letter = position + 2; letter < end && char.IsAsciiLetter(html[letter]); letter++)
+                        if (char.IsAsciiLetterUpper(html[letter])) return false;
+                }
                 text.Append('<');
                 position++;
             }
