@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using MakersSite.Output;
+using MakersSite.Tests.Infrastructure;
 
 namespace MakersSite.Tests.Build;
 
@@ -123,6 +124,26 @@ public sealed class PostProcessorTests
         var html = FromTokens.Select(row => ((string)row[0], (string)row[1])).Single(r => r.Item1 == "search text").Item2;
         var (tokens, _) = Both(html);
         Assert.Equal(("Titel met span", "Wij maken \"alles\" <echt> waar.", "Eén regel twee drie a b Kop cel 1 cel 2 slot vetwoord"), tokens.Page.SearchText);
+    }
+
+    [Fact]
+    public void Pages_with_random_damage_come_out_the_same_both_ways()
+    {
+        // Damaged pages take every path: the tokens, the tree because the parser would repair them, AngleSharp's
+        // tokenizer because the scanner leaves them. Whichever way a page goes, the page is the one the tree gives.
+        var pages = RandomDamage.DefaultSitePages();
+        var random = new Random(30112026);
+        var fromTokens = 0;
+        for (var i = 0; i < 1500; i++)
+        {
+            var damaged = RandomDamage.Damage(pages, random, out var at);
+            var (tokens, tree) = Both(damaged);
+            Assert.True(tree.Page.Html == tokens.Page.Html, $"damage at {at}:\n{RandomDamage.Around(damaged, at)}");
+            Assert.Equal(tree.Page.SearchText, tokens.Page.SearchText);
+            Assert.Equal(tree.Broken, tokens.Broken);
+            if (tokens.Processor.PagesAsTree == 0) fromTokens++;
+        }
+        Assert.InRange(fromTokens, 150, 1350); // both ways taken often
     }
 
     private sealed record Run(PostProcessor Processor, PostProcessedPage Page, List<BrokenLink> Broken);
