@@ -150,7 +150,14 @@ public sealed class IncrementalOutput : IDisposable
     {
         if (_directories.TryGetValue(directory, out var created)) return created;
         var missing = new List<string>();
-        for (var d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Add(d);
+        // Each page has a folder of its own, and in a new output its parent was made by this build a moment ago:
+        // then the folder cannot exist yet. Otherwise up to the first folder that is known or found to exist.
+        var parent = Path.GetDirectoryName(directory);
+        if (parent is not null && _directories.TryGetValue(parent, out var parentCreated) && parentCreated) missing.Add(directory);
+        else
+        {
+            for (var d = directory; d is not null && !_directories.ContainsKey(d) && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Add(d);
+        }
         // Created before it is listed as known: another thread that finds it listed writes into it at once.
         Directory.CreateDirectory(directory);
         foreach (var d in missing)
