@@ -5,7 +5,7 @@ using AngleSharp.Html.Parser.Tokens;
 namespace MakersSite.Output;
 
 /// <summary>
-/// Post-processing from AngleSharp's tokenizer instead of a whole DOM. Building the tree and serialising it again
+/// Post-processing from a page's tokens (<see cref="PageTokens"/>) instead of a whole DOM. Building the tree and serialising it again
 /// took more than half of a page's post-processing (a DOM node costs microseconds), while what post-processing
 /// changes is local: attributes of a tag, an id and a link inside a heading. This path takes only pages whose tags
 /// nest exactly as written, for which the tree the HTML parser would build is the one the tags spell out; anything

@@ -27,7 +27,7 @@ public sealed partial class PostProcessor(Func<string, bool> outputExists, bool 
 
     private int _pagesTokenizedByAngleSharp;
 
-    /// <summary>How many pages that went the token way used AngleSharp's tokenizer, not <see cref="PageTokens.TryScan"/>.</summary>
+    /// <summary>How many pages <see cref="PageTokens.TryScan"/> left to AngleSharp's tokenizer (whichever way they were then post-processed).</summary>
     public int PagesTokenizedByAngleSharp => _pagesTokenizedByAngleSharp;
 
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal) { "href", "src", "action", "poster", "formaction" };
