@@ -169,16 +169,22 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         // Terms in document order, as lunr meets them: title, summary, body, then the parts of their compounds.
         void TermsOf(int id, List<int>[] fieldTerms)
         {
+            // Every word of every document, twice: locals rather than the closure's fields in the loop.
+            var terms = termOfWord;
+            var compoundParts = parts;
+            var partTerms = fieldTerms[AnalysedFields];
             foreach (var list in fieldTerms) list.Clear();
             for (var f = 0; f < AnalysedFields; f++)
             {
+                var into = fieldTerms[f];
                 foreach (var w in documents[id].Words[f])
                 {
-                    if (termOfWord[w] < 0) continue;
-                    fieldTerms[f].Add(termOfWord[w]);
-                    foreach (var part in parts[w])
+                    var term = terms[w];
+                    if (term < 0) continue;
+                    into.Add(term);
+                    foreach (var part in compoundParts[w])
                     {
-                        if (termOfWord[part] >= 0) fieldTerms[AnalysedFields].Add(termOfWord[part]);
+                        if (terms[part] >= 0) partTerms.Add(terms[part]);
                     }
                 }
             }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MakersSite.Search.Indexing;
 
 /// <summary>
@@ -101,37 +104,8 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
         var weights = new int[offsets[^1]];
 
         // Pass 2, per run: term frequencies per document and field, weighed into the postings (documents ascending).
-        Parallel.ForEach(runs, parallel, run =>
-        {
-            var fieldTerms = NewFieldLists(fieldCount);
-            var counts = new int[keyCount];
-            var order = new List<int>();
-            for (var d = run.First; d < run.End; d++)
-            {
-                terms(d, fieldTerms);
-                for (var f = 0; f < fieldCount; f++)
-                {
-                    order.Clear();
-                    foreach (var key in fieldTerms[f])
-                    {
-                        if (counts[key]++ == 0) order.Add(key);
-                    }
-                    var boost = fields[f].Boost == 0 ? 1 : fields[f].Boost; // lunr: `boost || 1`
-                    var length = fieldTerms[f].Count;
-                    foreach (var key in order)
-                    {
-                        double tf = counts[key];
-                        counts[key] = 0;
-                        // The same operations in the same order as lunr, so every rounding step matches.
-                        var score = idf[indexOfKey[key]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / averageLength[f])) + tf);
-                        score *= boost;
-                        var slot = run.Slots[key * fieldCount + f]++;
-                        documents[slot] = refs[d];
-                        weights[slot] = (int)JavaScriptMath.Round(score * 1000);
-                    }
-                }
-            }
-        });
+        var boosts = fields.Select(f => f.Boost == 0 ? 1 : f.Boost).ToArray(); // lunr: `boost || 1`
+        Parallel.ForEach(runs, parallel, run => run.Weigh(terms, refs, idf, indexOfKey, averageLength, boosts, keyCount, documents, weights));
 
         var sorted = new IndexTerm[termCount];
         for (var t = 0; t < termCount; t++)
@@ -156,6 +130,10 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
         /// <summary>Per term key × field: after pass 1 how many of the run's documents have it; in pass 2 the next free posting slot.</summary>
         public int[] Slots { get; } = new int[slotCount];
 
+        // Both passes run once per run, over all of its documents: compiled optimized from the start, since code
+        // precompiled ahead of time (ReadyToRun) is only recompiled for a method called often, and would otherwise
+        // call out for every list step instead of inlining it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Count(TermSource terms, int fieldCount, int keyCount)
         {
             var fieldTerms = NewFieldLists(fieldCount);
@@ -169,7 +147,7 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
                 {
                     TotalLength[f] += fieldTerms[f].Count;
                     var mark = (d - first) * fieldCount + f + 1;
-                    foreach (var key in fieldTerms[f])
+                    foreach (var key in CollectionsMarshal.AsSpan(fieldTerms[f]))
                     {
                         if (!met[key])
                         {
@@ -179,6 +157,41 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
                         if (seen[key] == mark) continue;
                         seen[key] = mark;
                         Slots[key * fieldCount + f]++;
+                    }
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Weigh(TermSource terms, IReadOnlyList<int> refs, double[] idf, int[] indexOfKey, double[] averageLength, double[] boosts,
+            int keyCount, int[] documents, int[] weights)
+        {
+            var fieldCount = boosts.Length;
+            var fieldTerms = NewFieldLists(fieldCount);
+            var counts = new int[keyCount];
+            var order = new List<int>();
+            for (var d = first; d < end; d++)
+            {
+                terms(d, fieldTerms);
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    order.Clear();
+                    var fieldKeys = CollectionsMarshal.AsSpan(fieldTerms[f]);
+                    foreach (var key in fieldKeys)
+                    {
+                        if (counts[key]++ == 0) order.Add(key);
+                    }
+                    var length = fieldKeys.Length;
+                    foreach (var key in CollectionsMarshal.AsSpan(order))
+                    {
+                        double tf = counts[key];
+                        counts[key] = 0;
+                        // The same operations in the same order as lunr, so every rounding step matches.
+                        var score = idf[indexOfKey[key]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / averageLength[f])) + tf);
+                        score *= boosts[f];
+                        var slot = Slots[key * fieldCount + f]++;
+                        documents[slot] = refs[d];
+                        weights[slot] = (int)JavaScriptMath.Round(score * 1000);
                     }
                 }
             }
