@@ -122,7 +122,7 @@ public static class PageTokens
             var next = at + 1 < html.Length ? html[at + 1] : '\0';
             if (char.IsAsciiLetter(next))
             {
-                if (!ReadStartTag(html, ref at, attributes, out var token)) return null;
+                if (!ReadStartTag(html, ref at, attributes, text, out var token)) return null;
                 tokens.Add(token);
                 if (TextModeAfter(token.Name) is { } mode && !ReadTextUntilEndTag(html, ref at, token.Name, mode, tokens, text)) return null;
             }
@@ -230,14 +230,14 @@ public static class PageTokens
         return true;
     }
 
-    private static bool ReadStartTag(string html, ref int at, List<(string Name, string Value)> attributes, out PageToken token)
+    /// <param name="value">An empty builder to read attribute values into.</param>
+    private static bool ReadStartTag(string html, ref int at, List<(string Name, string Value)> attributes, StringBuilder value, out PageToken token)
     {
         token = default;
         var position = at + 1;
         if (!ReadName(html, ref position, NameEnds, out var name)) return false;
         attributes.Clear();
         var selfClosing = false;
-        var value = new StringBuilder();
         while (true)
         {
             SkipWhiteSpace(html, ref position);

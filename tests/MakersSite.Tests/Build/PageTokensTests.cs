@@ -17,7 +17,7 @@ public sealed class PageTokensTests
             <html lang="nl"><head><meta charset="utf-8"><title>Acme &amp; Zonen &lt;3 a < b</title>
             <script type="application/ld+json">{"a":"</b> &amp; a<b","b":"</scr"+"ipt>","c":"</scriptx>"}</script>
             <style>p > a { content: "&amp;" }</style></head>
-            <body class="kind-company"><p>A &amp; B &lt;c&gt; &quot;d&quot; &#39;e&#39; &nbsp;f &#233; &#xE9; &#x1F600; &notin; & &&amp; &</p>
+            <body class="kind-company"><p>A &amp; B &lt;c&gt; &quot;d&quot; &#39;e&#39; &nbsp;f &#233; &#xE9; &#x1F600; a&#9;b&#10;c &notin; & &&amp; &</p>
             <!--c---><!-- a -- b --><!----><!-- <!-- x -->
             <a href="/x/?a=1&amp;b=2" title='&quot;x&quot;' data-q data-u=a/b data-e=a&amp;b data-f="a & b&" class = "x y" >link</a>
             <br/><img src=a.png alt="" /><P CLASS="Upper">x</P ><my-element data-x:y.z_w="1">c</my-element>
