@@ -1,4 +1,3 @@
-using MakersSite.Build;
 using MakersSite.Output;
 using MakersSite.Tests.Infrastructure;
 
@@ -6,7 +5,7 @@ namespace MakersSite.Tests.Build;
 
 /// <summary>
 /// The fast scanner against AngleSharp's tokenizer: on every page it takes, the very same tokens; everything it
-/// does not read as the HTML standard does, it leaves to AngleSharp.
+/// does not read (outside its part of HTML, or where AngleSharp parts from the standard) it leaves to AngleSharp.
 /// </summary>
 public sealed class PageTokensTests
 {
@@ -74,7 +73,7 @@ public sealed class PageTokensTests
 
     [Theory]
     [MemberData(nameof(LeftToAngleSharp))]
-    public void What_the_scanner_does_not_read_as_the_standard_does_goes_to_AngleSharp(string name, string html)
+    public void What_the_scanner_does_not_read_goes_to_AngleSharp(string name, string html)
     {
         Assert.True(PageTokens.TryScan(html) is null, name);
         var tokens = PageTokens.Tokenize(html, out var scanned);
@@ -85,16 +84,12 @@ public sealed class PageTokensTests
     [Fact]
     public void The_scanner_reads_every_page_of_the_default_site_as_AngleSharp_does()
     {
-        using var site = TestSite.FromDefaultContent();
-        var result = new SiteBuilder().Build(new BuildOptions(site.Root, site.Output, Today: TestSite.Today, UseCache: false));
-        Assert.True(result.Succeeded);
-        var pages = Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var pages = RandomDamage.DefaultSitePages();
         Assert.InRange(pages.Count, 50, 10_000);
-        foreach (var page in pages)
+        foreach (var html in pages)
         {
-            var html = File.ReadAllText(page);
             var scanned = PageTokens.TryScan(html);
-            Assert.True(scanned is not null, page);
+            Assert.True(scanned is not null, html[..Math.Min(html.Length, 400)]);
             Assert.Equal(Describe(PageTokens.WithAngleSharp(html)), Describe(scanned));
         }
     }
