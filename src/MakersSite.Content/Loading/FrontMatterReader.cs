@@ -37,16 +37,15 @@ public static class FrontMatterReader
 
         var closing = -1; // the line number (from 0) of the closing fence
         int closingStart = -1, closingEnd = -1;
-        for (int line = 1, start = firstEnd + 1; start <= text.Length && firstEnd < text.Length; line++)
+        // The lines after the first (when there are any) up to the closing fence or the end of the file.
+        for (int line = 1, start = firstEnd + 1, end = firstEnd; end < text.Length; line++, start = end + 1)
         {
-            var end = LineEnd(text, start);
+            end = LineEnd(text, start);
             if (IsFence(text, start, end))
             {
                 (closing, closingStart, closingEnd) = (line, start, end);
                 break;
             }
-            if (end == text.Length) break;
-            start = end + 1;
         }
         if (closing < 0)
         {
