@@ -22,6 +22,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Search documents analysed anew; the others' analysis came from the previous build (cache or serve's memory).</summary>
     public int SearchDocumentsAnalysed { get; init; }
 
+    /// <summary>Whether the search data was patched where edited documents' terms are, rather than made anew.</summary>
+    public bool SearchDataPatched { get; init; }
+
     /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
     public int PagesFromCache { get; init; }
 

@@ -11,11 +11,13 @@ namespace MakersSite.Search;
 /// </summary>
 public sealed class SearchAnalysisMemo
 {
-    private const string Magic = "makers-site search analysis 1";
+    private const string Magic = "makers-site search analysis 2";
 
     internal WordTable Words { get; } = new();
     internal string?[] Stems { get; set; } = [];
     internal IReadOnlyDictionary<string, SearchEntry> Entries { get; set; } = new Dictionary<string, SearchEntry>();
+    /// <summary>What the search data of the last build was made of, for patching it (null: none, or not of these entries).</summary>
+    internal SearchIndexState? Index { get; set; }
 
     /// <summary>How many documents' analyses it holds.</summary>
     public int Documents => Entries.Count;
@@ -83,6 +85,72 @@ public sealed class SearchAnalysisMemo
                 writer.Write(encoded, 0, length);
             }
         }
+        WriteIndexState(writer, entries, words, renumbered);
+    }
+
+    /// <summary>The index state, when it describes exactly these entries, with its word numbers renumbered as theirs.</summary>
+    private void WriteIndexState(BinaryWriter writer, List<SearchEntry> entries, List<int> words, int[] renumbered)
+    {
+        var state = Index;
+        var fits = state is not null && state.Urls.Length == entries.Count
+            && entries.Select((e, i) => e.Url == state.Urls[i] && e.Hash.AsSpan().SequenceEqual(state.Hashes[i])).All(x => x)
+            && words.All(w => w >= state.Parts.Length || state.Parts[w].All(p => renumbered[p] >= 0));
+        writer.Write(fits);
+        if (!fits) return;
+        writer.Write(state!.Key);
+        foreach (var word in words)
+        {
+            writer.Write(word < state.Occurrences.Length ? state.Occurrences[word] : 0);
+            var parts = word < state.Parts.Length ? state.Parts[word] : [];
+            writer.Write(parts.Length);
+            foreach (var part in parts) writer.Write(renumbered[part]);
+        }
+        writer.Write(state.TotalLengths.Length);
+        foreach (var total in state.TotalLengths) writer.Write(total);
+        foreach (var ranges in new[] { state.Shards, state.TermLists })
+        {
+            writer.Write(ranges.Count);
+            foreach (var (first, path) in ranges)
+            {
+                writer.Write(first);
+                writer.Write(path);
+            }
+        }
+    }
+
+    private static SearchIndexState? ReadIndexState(BinaryReader reader, int[] numbers, int wordCount, IReadOnlyCollection<SearchEntry> entries)
+    {
+        if (!reader.ReadBoolean()) return null;
+        var key = reader.ReadString();
+        var occurrences = new int[wordCount];
+        var parts = new int[wordCount][];
+        Array.Fill(parts, []);
+        foreach (var number in numbers)
+        {
+            occurrences[number] = reader.ReadInt32();
+            var these = new int[Count(reader)];
+            for (var p = 0; p < these.Length; p++)
+            {
+                var part = reader.ReadInt32();
+                if (part < 0 || part >= numbers.Length) throw new FormatException("Part out of range.");
+                these[p] = numbers[part];
+            }
+            parts[number] = these;
+        }
+        var totals = new long[Count(reader)];
+        for (var f = 0; f < totals.Length; f++) totals[f] = reader.ReadInt64();
+        var ranges = new List<(string, string)>[2];
+        for (var r = 0; r < 2; r++)
+        {
+            ranges[r] = [];
+            for (var i = Count(reader); i > 0; i--) ranges[r].Add((reader.ReadString(), reader.ReadString()));
+        }
+        var ordered = entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToList();
+        return new SearchIndexState
+        {
+            Key = key, Urls = ordered.Select(e => e.Url).ToArray(), Hashes = ordered.Select(e => e.Hash).ToArray(),
+            Occurrences = occurrences, Parts = parts, TotalLengths = totals, Shards = ranges[0], TermLists = ranges[1],
+        };
     }
 
     /// <summary>A memo as <see cref="WriteTo"/> wrote it, or null when the bytes are not one (a damaged entry starts afresh).</summary>
@@ -137,6 +205,7 @@ public sealed class SearchAnalysisMemo
                 entries[Convert.ToHexString(hash)] = new SearchEntry(url, new IndexedDocument(display, type, facets), fields, hash, null);
             }
             memo.Entries = entries;
+            memo.Index = ReadIndexState(reader, numbers, memo.Words.Count, entries.Values);
             return memo;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)

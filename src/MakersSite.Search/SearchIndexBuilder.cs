@@ -16,7 +16,7 @@ namespace MakersSite.Search;
 /// <param name="deferAnalysis">Keep documents whole and analyse them all at <see cref="Key"/> or <see cref="Write"/>:
 /// for serve, which reloads the browser once pages are written, before the index, and must not wait for analysis.</param>
 /// <param name="memo">The analysis of the previous build in the same process (serve): unchanged documents are not analysed again.</param>
-public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false, SearchAnalysisMemo? memo = null)
+public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false, SearchAnalysisMemo? memo = null)
 {
     private const int AnalysedFields = 3; // title, summary, body; the fourth, compound parts, is derived from them
 
@@ -24,6 +24,9 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     private readonly ConcurrentBag<SearchEntry> _entries = [];
     private readonly ConcurrentBag<SearchDocument> _deferred = [];
     private int _analysed;
+    /// <summary>The memo's entries as the previous build left them (<see cref="Key"/> replaces them with this build's).</summary>
+    private IReadOnlyDictionary<string, SearchEntry>? _previousEntries;
+    private string? _key;
 
     public int Count => _entries.Count + _deferred.Count;
 
@@ -74,33 +77,51 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     /// <param name="cores">How many cores may analyse documents whose analysis was deferred.</param>
     public string Key(string stamp, int? cores = null)
     {
-        AnalyzeDeferred(cores);
-        // What the next build may reuse: this build's documents (a removed or edited one's entry goes).
-        if (memo is not null) memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
+        TakeIn(cores);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(stamp));
         foreach (var entry in _entries.OrderBy(e => e.Url, StringComparer.Ordinal)) hash.AppendData(entry.Hash);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return _key = Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Analyses what was deferred and makes this build's documents the memo's (a removed or edited one's entry goes).</summary>
+    private void TakeIn(int? cores)
+    {
+        AnalyzeDeferred(cores);
+        if (memo is null || _previousEntries is not null) return;
+        _previousEntries = memo.Entries;
+        memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
     }
 
     /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
     /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
     /// <param name="cores">How many cores stemming and splitting may use (serve leaves one free for the browser it just told to reload).</param>
     /// <param name="emitConcurrently">Whether <paramref name="emit"/> is thread-safe: files then go to it from every core, in any order.</param>
-    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null, bool emitConcurrently = false)
+    /// <param name="previous">The previous build's files: after a small edit they are patched (<see cref="Patched"/>) rather than all made anew.</param>
+    /// <param name="beforeWholeIndex">Called when the whole index is about to be made (not patched).</param>
+    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null, bool emitConcurrently = false, PreviousSearchFiles? previous = null,
+        Action? beforeWholeIndex = null)
     {
-        AnalyzeDeferred(cores);
+        Patched = false;
+        TakeIn(cores);
         var documents = _entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToArray();
+        if (previous is not null)
+        {
+            var parallelPatch = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
+            if (TryPatch(documents, previous, emit ?? (_ => { }), parallelPatch, emitConcurrently && emit is not null) is { } patched)
+                return emit is null ? patched : patched with { Files = [] };
+        }
+        beforeWholeIndex?.Invoke();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
         var wordCount = _words.Count;
 
         // Only the words these documents use count: a table kept from earlier builds (serve) also holds words
         // since edited away, and they must not become terms or compound parts.
-        var used = new bool[wordCount];
+        var occurrences = new int[wordCount];
         foreach (var document in documents)
             foreach (var field in document.Words)
-                foreach (var w in field) used[w] = true;
-        var usedWords = Enumerable.Range(0, wordCount).Where(w => used[w]).ToArray();
+                foreach (var w in field) occurrences[w]++;
+        var usedWords = Enumerable.Range(0, wordCount).Where(w => occurrences[w] > 0).ToArray();
 
         // Each distinct word once: its stem (the term), and when it is a compound, its parts. Stemmers keep state:
         // one analyzer per thread. Stems never change, so serve keeps them between builds.
@@ -192,7 +213,15 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         var index = new LunrIndexBuilder(SearchIndexWriter.Fields).Build(Enumerable.Range(0, documents.Length).ToArray(), TermsOf, termTexts, termWords, cores);
 
         var collected = new List<SearchFile>();
-        SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add, parallel, emitConcurrently && emit is not null);
+        var (shards, termLists) = SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add, parallel, emitConcurrently && emit is not null);
+        if (memo is not null)
+        {
+            memo.Index = new SearchIndexState
+            {
+                Key = _key ?? "", Urls = documents.Select(d => d.Url).ToArray(), Hashes = documents.Select(d => d.Hash).ToArray(),
+                Occurrences = occurrences, Parts = parts, TotalLengths = [.. index.TotalLengths], Shards = shards, TermLists = termLists,
+            };
+        }
         return new SearchBundle(collected, index, documents.Select(d => d.Kept).OfType<SearchDocument>().ToList(), fieldTexts);
 
         int NumberOf(string part) => _words.TryGetNumber(part, out var number) ? number

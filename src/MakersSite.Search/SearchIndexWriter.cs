@@ -19,7 +19,13 @@ public sealed record SearchFile(string Path, string Text);
 /// The search data of a site plus the lunr index it was cut from (for conformance tests and benchmarks). Documents
 /// and FieldTexts (title, summary, body, compound parts) are there only when the builder kept the texts.
 /// </summary>
-public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex Index, IReadOnlyList<SearchDocument> Documents, IReadOnlyList<string?[]> FieldTexts);
+/// When the builder patched the previous build's files, Files holds the new ones, <see cref="Kept"/> names the others, and
+/// there is no Index.
+public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex? Index, IReadOnlyList<SearchDocument> Documents, IReadOnlyList<string?[]> FieldTexts)
+{
+    /// <summary>Paths of the previous build's files that are part of this data unchanged.</summary>
+    public IReadOnlyList<string> Kept { get; init; } = [];
+}
 
 /// <summary>
 /// Builds the lunr index for a site's documents and cuts it into files the browser loads as classic scripts
@@ -30,7 +36,7 @@ public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex Ind
 public static class SearchIndexWriter
 {
     public const string DataFolder = "zoeken/data";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static readonly IReadOnlyList<SearchField> Fields =
     [
@@ -40,9 +46,6 @@ public static class SearchIndexWriter
         new("parts", 0.25, ShowsWords: false),
     ];
 
-    /// <summary>Postings are cut into shards of about this many characters of JSON (a few KB once gzipped).</summary>
-    public const int ShardCharacters = 24_000;
-    public const int TermListCharacters = 24_000;
     /// <summary>Result snippets come from the first part of a page's text.</summary>
     public const int SnippetSourceCharacters = 2_000;
 
@@ -57,8 +60,9 @@ public static class SearchIndexWriter
     /// <summary>Cuts the index into files. <paramref name="documents"/>: in ref order.</summary>
     /// <param name="emitConcurrently">Whether <paramref name="emit"/> may be called from several threads at once, in any
     /// order (writing files takes as long as making them); otherwise files come one by one, in order.</param>
-    internal static void WriteFiles(LunrIndex index, IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit, ParallelOptions parallel,
-        bool emitConcurrently = false)
+    /// <returns>The first term and path of each postings file and each term list, in term order.</returns>
+    internal static (List<(string First, string Path)> Shards, List<(string First, string Path)> TermLists) WriteFiles(LunrIndex index,
+        IReadOnlyList<IndexedDocument> documents, Action<SearchFile> emit, ParallelOptions parallel, bool emitConcurrently = false)
     {
         Action<IReadOnlyList<SearchFile>> emitAll = emitConcurrently
             ? files => Parallel.For(0, files.Count, parallel, i => emit(files[i]))
@@ -69,83 +73,87 @@ public static class SearchIndexWriter
         for (var first = 0; first < documents.Count; first += batch)
         {
             var files = new SearchFile[Math.Min(batch, documents.Count - first)];
-            Parallel.For(0, files.Length, parallel, i => files[i] = DataFile($"d/{first + i}.js", documents[first + i].DisplayJson));
+            Parallel.For(0, files.Length, parallel, i => files[i] = DocumentFile(first + i, documents[first + i]));
             emitAll(files);
         }
         var facets = WriteFacets(documents, emit);
+        emit(Manifest(documents.Count, index.TotalLengths, shards, termLists, facets));
+        return (shards, termLists);
+    }
 
+    internal static SearchFile DocumentFile(int documentRef, IndexedDocument document) => DataFile($"d/{documentRef}.js", document.DisplayJson);
+
+    /// <summary>What the browser loads first: the index's settings and statistics and where its files are.</summary>
+    internal static SearchFile Manifest(int documents, IReadOnlyList<long> totalLengths, List<(string First, string Path)> shards,
+        List<(string First, string Path)> termLists, string facets)
+    {
         var manifest = new StringBuilder("{");
         manifest.Append("\"format\":").Append(FormatVersion);
         manifest.Append(",\"lunr\":").Append(Json.String(LunrIndex.LunrVersion));
         manifest.Append(",\"fields\":[").AppendJoin(',', Fields.Select(f => Json.String(f.Name))).Append(']');
+        manifest.Append(",\"boosts\":[").AppendJoin(',', Fields.Select(f => Json.Number(f.Boost))).Append(']');
         manifest.Append(",\"pipeline\":[").AppendJoin(',', LunrIndex.SearchPipeline.Select(Json.String)).Append(']');
-        manifest.Append(",\"documents\":").Append(documents.Count);
+        manifest.Append(",\"documents\":").Append(documents);
+        manifest.Append(",\"lengths\":[").AppendJoin(',', totalLengths).Append(']');
         manifest.Append(",\"shards\":").Append(Ranges(shards));
         manifest.Append(",\"terms\":").Append(Ranges(termLists));
         manifest.Append(",\"facets\":").Append(Json.String(facets));
         manifest.Append('}');
-        emit(DataFile("manifest.js", manifest.ToString()));
+        return DataFile("manifest.js", manifest.ToString());
     }
 
-    /// <summary>Each term: [term, lunr term index, postings per field as [doc delta, weight × 1000, …]].</summary>
+    /// <summary>
+    /// Each term: [term, first document, position in it, postings per field as [doc delta, term frequency, field length, …]].
+    /// The browser works out lunr's weights from these with the manifest's document count and total field lengths, so a
+    /// term's entry changes only when a document with the term does (weights would change everywhere after any edit).
+    /// </summary>
     private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel) =>
-        Chunk(index.Terms, term =>
+        Chunk(index.Terms, term => ShardEntry(index, term), Shards(), "s", emit, parallel);
+
+    internal static string ShardEntry(LunrIndex index, IndexTerm term)
+    {
+        var sb = new StringBuilder("[").Append(Json.String(term.Text)).Append(',').Append(term.FirstDocument).Append(',').Append(term.FirstPosition);
+        for (var f = 0; f < index.Fields.Count; f++)
         {
-            var sb = new StringBuilder("[").Append(Json.String(term.Text)).Append(',').Append(term.Index);
-            for (var f = 0; f < index.Fields.Count; f++)
+            sb.Append(",[");
+            var documents = index.Documents(term.Index, f);
+            var frequencies = index.Frequencies(term.Index, f);
+            for (var i = 0; i < documents.Length; i++)
             {
-                sb.Append(",[");
-                var documents = index.Documents(term.Index, f);
-                var weights = index.Weights(term.Index, f);
-                for (var i = 0; i < documents.Length; i++)
-                {
-                    if (i > 0) sb.Append(',');
-                    // lunr's weight is this over 1000; k/1000 in JavaScript gives back the very same double.
-                    sb.Append(documents[i] - (i == 0 ? 0 : documents[i - 1])).Append(',').Append(weights[i]);
-                }
-                sb.Append(']');
+                if (i > 0) sb.Append(',');
+                sb.Append(documents[i] - (i == 0 ? 0 : documents[i - 1])).Append(',').Append(frequencies[i]).Append(',').Append(index.FieldLengthOf(documents[i], f));
             }
-            return sb.Append(']').ToString();
-        }, ShardCharacters, "s", emit, parallel);
+            sb.Append(']');
+        }
+        return sb.Append(']').ToString();
+    }
 
     /// <summary>Each term: [term, documents containing it, a word it stands for].</summary>
     private static List<(string First, string Path)> WriteTermLists(LunrIndex index, Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel) =>
-        Chunk(index.Terms, term =>
-        {
-            var documentFrequency = index.DocumentFrequency(term.Index);
-            var word = term.Word == term.Text ? "" : Json.String(term.Word);
-            return $"[{Json.String(term.Text)},{documentFrequency}{(word.Length > 0 ? "," + word : "")}]";
-        }, TermListCharacters, "t", emit, parallel);
+        Chunk(index.Terms, term => TermListEntry(term.Text, index.DocumentFrequency(term.Index), term.Word), TermLists(), "t", emit, parallel);
+
+    internal static string TermListEntry(string term, int documentFrequency, string word) =>
+        $"[{Json.String(term)},{documentFrequency}{(word == term ? "" : "," + Json.String(word))}]";
+
+    /// <summary>Postings files: a few KB each once gzipped (the most common terms alone run to 100 KB).</summary>
+    internal static ContentDefinedChunks Shards() => new(16_000, 64_000, 8);
+    internal static ContentDefinedChunks TermLists() => new(16_000, 64_000, 8);
 
     /// <summary>
-    /// Cuts the terms' entries, in order, into files of about <paramref name="size"/> characters. The entries and the
-    /// files' names (a hash of their content) are made on every core a batch at a time, so only a batch is held;
-    /// each batch of files goes to <paramref name="emit"/> in order.
+    /// Cuts the terms' entries, in order, into files (<see cref="ContentDefinedChunks"/>) named by a hash of their content.
+    /// The entries and the files are made on every core a batch at a time, so only a batch is held; each batch of
+    /// files goes to <paramref name="emit"/> in order.
     /// </summary>
-    private static List<(string First, string Path)> Chunk(IReadOnlyList<IndexTerm> terms, Func<IndexTerm, string> json, int size, string folder,
-        Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel)
+    private static List<(string First, string Path)> Chunk(IReadOnlyList<IndexTerm> terms, Func<IndexTerm, string> json, ContentDefinedChunks chunks,
+        string folder, Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel)
     {
         const int batchSize = 256; // the most common terms run to 100 KB each: a batch stays a few MB
         var ranges = new List<(string First, string Path)>();
         var payloads = new List<(string First, string Payload)>();
-        var sb = new StringBuilder();
-        string? first = null;
-        void Close()
-        {
-            if (first is null) return;
-            payloads.Add((first, "[" + sb + "]"));
-            sb.Clear();
-            first = null;
-        }
         void EmitClosed()
         {
             var files = new SearchFile[payloads.Count];
-            var start = ranges.Count;
-            Parallel.For(0, payloads.Count, parallel, i =>
-            {
-                var path = $"{folder}/{start + i}-{Hash(payloads[i].Payload)}.js";
-                files[i] = DataFile(path, payloads[i].Payload);
-            });
+            Parallel.For(0, payloads.Count, parallel, i => files[i] = ChunkFile(folder, payloads[i].Payload));
             emit(files);
             for (var i = 0; i < files.Length; i++) ranges.Add((payloads[i].First, files[i].Path));
             payloads.Clear();
@@ -157,17 +165,16 @@ public static class SearchIndexWriter
             Parallel.For(0, count, parallel, i => entries[i] = json(terms[batch + i]));
             for (var i = 0; i < count; i++)
             {
-                if (first is not null && sb.Length + entries[i].Length > size) Close();
-                if (first is null) first = terms[batch + i].Text;
-                else sb.Append(',');
-                sb.Append(entries[i]);
+                if (chunks.Add(terms[batch + i].Text, entries[i]) is { } chunk) payloads.Add(chunk);
             }
             EmitClosed();
         }
-        Close();
+        if (chunks.Close() is { } last) payloads.Add(last);
         EmitClosed();
         return ranges;
     }
+
+    internal static SearchFile ChunkFile(string folder, string payload) => DataFile($"{folder}/{Hash(payload)}.js", payload);
 
     /// <summary>What a result shows of a document: address, title, type, summary and the start of its text.</summary>
     internal static string DocumentJson(SearchDocument d)
@@ -181,7 +188,7 @@ public static class SearchIndexWriter
     /// Facet values (facet, slug, label) and per document the indexes of its values, one character each
     /// (U+0100 + index) so ten thousand documents stay a small, well-compressing string.
     /// </summary>
-    private static string WriteFacets(IReadOnlyList<IndexedDocument> docs, Action<SearchFile> emit)
+    internal static string WriteFacets(IReadOnlyList<IndexedDocument> docs, Action<SearchFile> emit)
     {
         var order = SearchFacets.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var values = docs.SelectMany(d => d.Facets.Prepend(d.Type)).Distinct()
@@ -204,7 +211,16 @@ public static class SearchIndexWriter
     private static string Ranges(List<(string First, string Path)> ranges) =>
         "[" + string.Join(',', ranges.Select(r => $"[{Json.String(r.First)},{Json.String(r.Path)}]")) + "]";
 
-    private static SearchFile DataFile(string path, string json) => new(path, $"makersSearch.load({Json.String(path)},{json});\n");
+    /// <summary>The JSON a data file made by <see cref="DataFile"/> carries, or null when the text is not such a file.</summary>
+    internal static string? Payload(string path, string text)
+    {
+        var prefix = $"makersSearch.load({Json.String(path)},";
+        const string suffix = ");\n";
+        return text.StartsWith(prefix, StringComparison.Ordinal) && text.EndsWith(suffix, StringComparison.Ordinal) && text.Length >= prefix.Length + suffix.Length
+            ? text[prefix.Length..^suffix.Length] : null;
+    }
+
+    internal static SearchFile DataFile(string path, string json) => new(path, $"makersSearch.load({Json.String(path)},{json});\n");
 
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];

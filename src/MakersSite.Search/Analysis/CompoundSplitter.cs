@@ -28,8 +28,10 @@ public sealed class CompoundSplitter
 
     /// <summary>A splitter whose dictionary is every word of <paramref name="words"/> (the site's trimmed words) that can stand as a part.</summary>
     public static CompoundSplitter FromWords(IEnumerable<string> words) =>
-        new(new CharArraySet(LuceneVersion.LUCENE_48,
-            words.Where(w => w.Length >= MinPartSize && w.All(char.IsLetter) && !DutchStopWords.Contains(w)).ToList(), ignoreCase: false));
+        new(new CharArraySet(LuceneVersion.LUCENE_48, words.Where(CanBePart).ToList(), ignoreCase: false));
+
+    /// <summary>Whether a word of the site goes into the dictionary, and so can be found as a part of longer words.</summary>
+    public static bool CanBePart(string word) => word.Length >= MinPartSize && word.All(char.IsLetter) && !DutchStopWords.Contains(word);
 
     /// <summary>Whether a word is long enough to be looked at as a compound.</summary>
     public static bool MaySplit(string word) => word.Length >= MinWordSize;

@@ -6,14 +6,19 @@ namespace MakersSite.Search.Indexing;
 /// <summary>A term of the inverted index.</summary>
 /// <param name="Index">lunr's term index: the order in which the builder first met the term.</param>
 /// <param name="Word">A word of the site that analyses to this term, for suggestions (terms are stems).</param>
-public sealed record IndexTerm(string Text, int Index, string Word);
+/// <param name="FirstDocument">The ref of the first document (in ref order) that has the term.</param>
+/// <param name="FirstPosition">Where that document first has it: the field's number × <see cref="LunrIndexBuilder.FieldPositions"/> + the position in the field.
+/// (<see cref="FirstDocument"/>, <see cref="FirstPosition"/>) orders terms as <see cref="Index"/> does, but unlike the
+/// index it stays the same when an edit elsewhere brings in or takes away a term.</param>
+public sealed record IndexTerm(string Text, int Index, string Word, int FirstDocument, int FirstPosition);
 
 /// <summary>One document's field as lunr stores it: BM25 weights by term index, ascending.</summary>
 public sealed record FieldVector(int DocumentRef, int Field, IReadOnlyList<(int TermIndex, double Weight)> Elements);
 
 /// <summary>
 /// lunr 2.3.9's index model, as <c>lunr.Builder.build()</c> produces it, kept as postings: per term and field the
-/// documents containing it and their weights (with the field boost) times 1000, which lunr rounds them to.
+/// documents containing it and how often, plus each document's field lengths; <see cref="Weights"/> works out
+/// lunr's BM25 weights from them (the search data ships the same counts and the browser does the same).
 /// <see cref="ToLunrJson"/> writes it exactly as <c>JSON.stringify(index)</c> would (key order aside), so lunr.js can
 /// load it and the conformance test can compare the two.
 /// </summary>
@@ -22,13 +27,19 @@ public sealed class LunrIndex
     public const string LunrVersion = "2.3.9";
     public static readonly IReadOnlyList<string> SearchPipeline = ["trimmer-nl", "stemmer-nl"];
 
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
     private readonly int[] _offsets;
     private readonly int[] _documents;
-    private readonly int[] _weights;
+    private readonly int[] _frequencies;
     private readonly int[] _refs;
+    private readonly int[] _fieldLengths;
+    private readonly bool _refsArePositions;
     private readonly int _fieldCount;
 
-    internal LunrIndex(IReadOnlyList<SearchField> fields, IReadOnlyList<IndexTerm> terms, int[] refs, int[] offsets, int[] documents, int[] weights)
+    internal LunrIndex(IReadOnlyList<SearchField> fields, IReadOnlyList<IndexTerm> terms, int[] refs, int[] offsets, int[] documents,
+        int[] frequencies, int[] fieldLengths)
     {
         _refs = refs;
         Fields = fields;
@@ -36,7 +47,15 @@ public sealed class LunrIndex
         Terms = terms;
         _offsets = offsets;
         _documents = documents;
-        _weights = weights;
+        _frequencies = frequencies;
+        _fieldLengths = fieldLengths;
+        _refsArePositions = refs.Length == 0 || (refs[0] == 0 && refs[^1] == refs.Length - 1); // ascending and distinct: 0, 1, 2, …
+        TotalLengths = Enumerable.Range(0, _fieldCount).Select(f =>
+        {
+            long total = 0;
+            for (var d = 0; d < refs.Length; d++) total += fieldLengths[d * _fieldCount + f];
+            return total;
+        }).ToArray();
     }
 
     public IReadOnlyList<SearchField> Fields { get; }
@@ -47,8 +66,45 @@ public sealed class LunrIndex
     /// <summary>The refs of the documents that have the term in the field, ascending.</summary>
     public ReadOnlySpan<int> Documents(int termIndex, int field) => Slice(_documents, termIndex, field);
 
-    /// <summary>The weights belonging to <see cref="Documents"/>, times 1000 (lunr's weight is this over 1000).</summary>
-    public ReadOnlySpan<int> Weights(int termIndex, int field) => Slice(_weights, termIndex, field);
+    /// <summary>How often each of <see cref="Documents"/> has the term in the field.</summary>
+    public ReadOnlySpan<int> Frequencies(int termIndex, int field) => Slice(_frequencies, termIndex, field);
+
+    /// <summary>Per field, the number of terms of all documents together (lunr's average field length is this over the document count).</summary>
+    public IReadOnlyList<long> TotalLengths { get; }
+
+    /// <summary>How many terms the document with the given position in ref order has in the field.</summary>
+    public int FieldLength(int documentPosition, int field) => _fieldLengths[documentPosition * _fieldCount + field];
+
+    /// <summary>How many terms the document <paramref name="documentRef"/> has in the field.</summary>
+    public int FieldLengthOf(int documentRef, int field) =>
+        FieldLength(_refsArePositions ? documentRef : Array.BinarySearch(_refs, documentRef), field);
+
+    /// <summary>
+    /// lunr's weights of <see cref="Documents"/>, times 1000 (lunr's weight is this over 1000): BM25 with k1 = 1.2 and
+    /// b = 0.75, the field boost, rounded as <c>Math.round(score * 1000)</c>; the same operations in the same order as
+    /// <c>lunr.Builder#createFieldVectors</c>, so every rounding step matches.
+    /// </summary>
+    public int[] Weights(int termIndex, int field)
+    {
+        var withTerm = 0;
+        for (var f = 0; f < _fieldCount; f++) withTerm += Documents(termIndex, f).Length;
+        var x = (_refs.Length - withTerm + 0.5) / (withTerm + 0.5);
+        var idf = JavaScriptMath.Log(1 + Math.Abs(x));
+        var averageLength = (double)TotalLengths[field] / _refs.Length;
+        var boost = Fields[field].Boost == 0 ? 1 : Fields[field].Boost; // lunr: `boost || 1`
+        var documents = Documents(termIndex, field);
+        var frequencies = Frequencies(termIndex, field);
+        var weights = new int[documents.Length];
+        for (var i = 0; i < documents.Length; i++)
+        {
+            double tf = frequencies[i];
+            var length = FieldLengthOf(documents[i], field);
+            var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / averageLength)) + tf);
+            score *= boost;
+            weights[i] = (int)JavaScriptMath.Round(score * 1000);
+        }
+        return weights;
+    }
 
     /// <summary>How many documents contain the term in any field.</summary>
     public int DocumentFrequency(int termIndex)

@@ -4,23 +4,27 @@ using System.Runtime.InteropServices;
 namespace MakersSite.Search.Indexing;
 
 /// <summary>
-/// lunr 2.3.9's <c>lunr.Builder</c> with the nl pipeline's terms already worked out by the caller: BM25 with
-/// k1 = 1.2 and b = 0.75, idf as lunr computes it, weights rounded as <c>Math.round(score * 1000) / 1000</c>.
+/// lunr 2.3.9's <c>lunr.Builder</c> with the nl pipeline's terms already worked out by the caller: the postings with
+/// their term frequencies and the field lengths, from which <see cref="LunrIndex.Weights"/> gives lunr's weights.
 /// Terms arrive as keys (any dense numbering of the distinct terms); the builder numbers them as lunr does, in the
 /// order it first meets them, with documents in ascending ref order, the order lunr.js keeps.
 /// </summary>
 public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
 {
-    private const double K1 = 1.2;
-    private const double B = 0.75;
+    /// <summary>
+    /// A term's first position in a document is its field's number times this plus its position in the field (checked to
+    /// fit); the browser orders terms by document × 2^24 + position, so there can be four fields. Positions count per
+    /// field so that an edit in one field does not move the terms of the fields after it.
+    /// </summary>
+    public const int FieldPositions = 1 << 22;
 
     /// <summary>Fills, per field in field order, the term keys of one document's tokens in text order.</summary>
     public delegate void TermSource(int document, List<int>[] fieldTerms);
 
     /// <summary>
-    /// Builds the index of <paramref name="refs"/> (ascending). A weight needs whole-site statistics and a site has
-    /// millions of postings, so instead of keeping every document's term counts until the end (as lunr does), the
-    /// documents are read twice: once to number terms and count them, once to weigh them straight into the postings.
+    /// Builds the index of <paramref name="refs"/> (ascending). A site has millions of postings, so instead of keeping
+    /// every document's term counts until the end (as lunr does), the documents are read twice: once to number terms
+    /// and count them, once to put their frequencies straight into the postings.
     /// Both passes run on consecutive runs of documents, one per core; joining the runs in document order gives the
     /// very numbering and postings a single pass would.
     /// </summary>
@@ -31,6 +35,7 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
     /// <param name="cores">How many runs the documents are cut into.</param>
     public LunrIndex Build(IReadOnlyList<int> refs, TermSource terms, IReadOnlyList<string> termTexts, IReadOnlyList<string?> termWords, int? cores = null)
     {
+        if (fields.Count > 4) throw new InvalidOperationException("First positions have room for four fields.");
         for (var d = 1; d < refs.Count; d++)
         {
             if (refs[d] <= refs[d - 1]) throw new ArgumentException("Document refs must be ascending.", nameof(refs));
@@ -73,16 +78,6 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
             }
         }
 
-        var averageLength = totalLength.Select(total => (double)total / refs.Count).ToArray();
-        var idf = new double[termCount];
-        for (var t = 0; t < termCount; t++)
-        {
-            // lunr.idf: documents with the term are counted once per field they contain it in.
-            var withTerm = 0;
-            for (var f = 0; f < fieldCount; f++) withTerm += fieldDocuments[t * fieldCount + f];
-            var x = (refs.Count - withTerm + 0.5) / (withTerm + 0.5);
-            idf[t] = JavaScriptMath.Log(1 + Math.Abs(x));
-        }
         var offsets = new int[termCount * fieldCount + 1];
         for (var i = 0; i < termCount * fieldCount; i++) offsets[i + 1] = offsets[i] + fieldDocuments[i];
         // Each run writes its postings after those of the runs before it: its counts become its first slots.
@@ -101,20 +96,33 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
             }
         }
         var documents = new int[offsets[^1]];
-        var weights = new int[offsets[^1]];
+        var frequencies = new int[offsets[^1]];
 
-        // Pass 2, per run: term frequencies per document and field, weighed into the postings (documents ascending).
-        var boosts = fields.Select(f => f.Boost == 0 ? 1 : f.Boost).ToArray(); // lunr: `boost || 1`
-        Parallel.ForEach(runs, parallel, run => run.Weigh(terms, refs, idf, indexOfKey, averageLength, boosts, keyCount, documents, weights));
+        // Pass 2, per run: term frequencies per document and field, into the postings (documents ascending).
+        Parallel.ForEach(runs, parallel, run => run.Fill(terms, refs, fieldCount, keyCount, documents, frequencies));
 
+        var fieldLengths = new int[refs.Count * fieldCount];
+        var firstDocument = new int[keyCount];
+        var firstPosition = new int[keyCount];
+        Array.Fill(firstDocument, -1);
+        foreach (var run in runs)
+        {
+            Array.Copy(run.FieldLengths, 0, fieldLengths, run.First * fieldCount, run.FieldLengths.Length);
+            foreach (var (key, document, position) in run.FirstMetAt)
+            {
+                if (firstDocument[key] >= 0) continue;
+                firstDocument[key] = refs[document];
+                firstPosition[key] = position;
+            }
+        }
         var sorted = new IndexTerm[termCount];
         for (var t = 0; t < termCount; t++)
         {
             var key = keyOfIndex[t];
-            sorted[t] = new IndexTerm(termTexts[key], t, termWords[key] ?? termTexts[key]);
+            sorted[t] = new IndexTerm(termTexts[key], t, termWords[key] ?? termTexts[key], firstDocument[key], firstPosition[key]);
         }
         Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Text, y.Text));
-        return new LunrIndex(fields, sorted, refs.ToArray(), offsets, documents, weights);
+        return new LunrIndex(fields, sorted, refs.ToArray(), offsets, documents, frequencies, fieldLengths);
     }
 
     private static List<int>[] NewFieldLists(int fieldCount) => Enumerable.Range(0, fieldCount).Select(_ => new List<int>()).ToArray();
@@ -126,7 +134,11 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
         public int End => end;
         /// <summary>Term keys in the order this run first meets them.</summary>
         public List<int> FirstMet { get; } = [];
+        /// <summary>Per <see cref="FirstMet"/> term: the document (position in ref order) and the position in it.</summary>
+        public List<(int Key, int Document, int Position)> FirstMetAt { get; } = [];
         public long[] TotalLength { get; private set; } = [];
+        /// <summary>Per document of the run and field: its number of terms.</summary>
+        public int[] FieldLengths { get; private set; } = [];
         /// <summary>Per term key × field: after pass 1 how many of the run's documents have it; in pass 2 the next free posting slot.</summary>
         public int[] Slots { get; } = new int[slotCount];
 
@@ -138,6 +150,7 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
         {
             var fieldTerms = NewFieldLists(fieldCount);
             TotalLength = new long[fieldCount];
+            FieldLengths = new int[(end - first) * fieldCount];
             var seen = new int[keyCount]; // per term key: the last (document, field) it was counted for, + 1
             var met = new bool[keyCount];
             for (var d = first; d < end; d++)
@@ -145,7 +158,10 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
                 terms(d, fieldTerms);
                 for (var f = 0; f < fieldCount; f++)
                 {
+                    var position = f * FieldPositions;
+                    if (fieldTerms[f].Count >= FieldPositions) throw new InvalidOperationException($"A search document has more than {FieldPositions} terms in a field.");
                     TotalLength[f] += fieldTerms[f].Count;
+                    FieldLengths[(d - first) * fieldCount + f] = fieldTerms[f].Count;
                     var mark = (d - first) * fieldCount + f + 1;
                     foreach (var key in CollectionsMarshal.AsSpan(fieldTerms[f]))
                     {
@@ -153,7 +169,9 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
                         {
                             met[key] = true;
                             FirstMet.Add(key);
+                            FirstMetAt.Add((key, d, position));
                         }
+                        position++;
                         if (seen[key] == mark) continue;
                         seen[key] = mark;
                         Slots[key * fieldCount + f]++;
@@ -163,10 +181,8 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Weigh(TermSource terms, IReadOnlyList<int> refs, double[] idf, int[] indexOfKey, double[] averageLength, double[] boosts,
-            int keyCount, int[] documents, int[] weights)
+        public void Fill(TermSource terms, IReadOnlyList<int> refs, int fieldCount, int keyCount, int[] documents, int[] frequencies)
         {
-            var fieldCount = boosts.Length;
             var fieldTerms = NewFieldLists(fieldCount);
             var counts = new int[keyCount];
             var order = new List<int>();
@@ -176,22 +192,16 @@ public sealed class LunrIndexBuilder(IReadOnlyList<SearchField> fields)
                 for (var f = 0; f < fieldCount; f++)
                 {
                     order.Clear();
-                    var fieldKeys = CollectionsMarshal.AsSpan(fieldTerms[f]);
-                    foreach (var key in fieldKeys)
+                    foreach (var key in CollectionsMarshal.AsSpan(fieldTerms[f]))
                     {
                         if (counts[key]++ == 0) order.Add(key);
                     }
-                    var length = fieldKeys.Length;
                     foreach (var key in CollectionsMarshal.AsSpan(order))
                     {
-                        double tf = counts[key];
-                        counts[key] = 0;
-                        // The same operations in the same order as lunr, so every rounding step matches.
-                        var score = idf[indexOfKey[key]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / averageLength[f])) + tf);
-                        score *= boosts[f];
                         var slot = Slots[key * fieldCount + f]++;
                         documents[slot] = refs[d];
-                        weights[slot] = (int)JavaScriptMath.Round(score * 1000);
+                        frequencies[slot] = counts[key];
+                        counts[key] = 0;
                     }
                 }
             }

@@ -156,6 +156,7 @@ public sealed class BuildCacheTests : IDisposable
 
         Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
         Assert.Equal(1, second.SearchDocumentsAnalysed);
+        Assert.True(second.SearchDataPatched); // the edit's terms patched into the previous build's files
         Assert.Equal(0, Build().SearchDocumentsAnalysed);
         AssertSameAsCleanBuild();
     }

@@ -18,7 +18,7 @@ public sealed class IndexConformanceTests
         var (differences, terms, vectors) = CompareWithLunr(result.Search!);
 
         Assert.True(differences.Count == 0, string.Join("\n", differences));
-        Assert.Equal(result.Search!.Index.Terms.Count, terms);
+        Assert.Equal(result.Search!.Index!.Terms.Count, terms);
         Assert.True(terms > 1000, $"only {terms} terms");
         Assert.Equal(result.Search.Documents.Count * SearchIndexWriter.Fields.Count, vectors);
     }
@@ -47,7 +47,7 @@ public sealed class IndexConformanceTests
                 for (var f = 0; f < texts.Length; f++) doc[SearchIndexWriter.Fields[f].Name] = texts[f];
                 return (JsonNode)doc;
             }).ToArray()),
-            ["index"] = JsonNode.Parse(bundle.Index.ToLunrJson()),
+            ["index"] = JsonNode.Parse(bundle.Index!.ToLunrJson()),
         };
         var output = JsonNode.Parse(Node.Run("build-index.js", input.ToJsonString()))!;
         return (output["differences"]!.AsArray().Select(d => d!.GetValue<string>()).ToList(),

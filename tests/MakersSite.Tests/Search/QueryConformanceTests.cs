@@ -46,7 +46,7 @@ public sealed class QueryConformanceTests
         var input = new JsonObject
         {
             ["data"] = Path.Combine(site.Output, SearchIndexWriter.DataFolder),
-            ["index"] = result.Search!.Index.ToLunrJson(),
+            ["index"] = result.Search!.Index!.ToLunrJson(),
             ["queries"] = new JsonArray(Battery.Select(q => (JsonNode)JsonValue.Create(q)).ToArray()),
             ["augmented"] = new JsonArray(AsYouType.Select(q => (JsonNode)JsonValue.Create(q)).ToArray()),
         };

@@ -28,7 +28,7 @@ public sealed class SearchIndexBuilderTests
     public void A_terms_document_frequency_counts_each_document_once_over_all_fields()
     {
         // The term lists carry it for suggestions; it is worked out by stepping through the fields' postings together.
-        var index = SearchIndexWriter.Write(IndexConformanceTests.SyntheticDocuments(450)).Index;
+        var index = SearchIndexWriter.Write(IndexConformanceTests.SyntheticDocuments(450)).Index!;
         var fieldsWithTerm = new List<int>();
         foreach (var term in index.Terms)
         {
@@ -215,5 +215,149 @@ public sealed class SearchIndexBuilderTests
 
         AssertSame(Fresh(after), result);
         Assert.Equal("b |  | machinebouw in de regio | ", Assert.Single(result.Texts));
+    }
+
+    /// <summary>
+    /// A build after a few edits patches the previous build's files: every file, kept or new, must be what a build from
+    /// scratch makes. Edits are random: added and removed words (existing ones, so the vocabulary usually stays and the
+    /// patch is taken, sometimes new ones, so it is not), titles and summaries replaced, one to three documents at a time.
+    /// </summary>
+    [Fact]
+    public void Patched_search_data_equals_search_data_built_from_scratch_after_random_edits()
+    {
+        var documents = IndexConformanceTests.SyntheticDocuments(300);
+        var random = new Random(11);
+        var memo = new SearchAnalysisMemo();
+        var files = PatchedFiles(memo, null, documents, out _);
+        Assert.Equal(FreshFiles(documents), files);
+        var patched = 0;
+        for (var round = 0; round < 40; round++)
+        {
+            var edited = documents.ToList();
+            foreach (var d in Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(edited.Count)))
+                edited[d] = Edit(edited[d], edited[random.Next(edited.Count)], random);
+            documents = edited;
+
+            files = PatchedFiles(memo, files, documents, out var wasPatched);
+
+            Assert.Equal(FreshFiles(documents), files);
+            if (wasPatched) patched++;
+        }
+        Assert.True(patched >= 20, $"only {patched} of 40 rounds were patched");
+    }
+
+    [Fact]
+    public void New_and_vanished_words_are_patched_unless_they_change_other_pages_compound_parts()
+    {
+        var documents = IndexConformanceTests.SyntheticDocuments(400);
+        var memo = new SearchAnalysisMemo();
+        var files = PatchedFiles(memo, null, documents, out _);
+        List<SearchDocument> With(int page, string words) => documents.Select((d, i) => i == page ? d with { Title = d.Title + " " + words } : d).ToList();
+
+        // A new word in a title, and so a new term: patched, and only the files with the title's terms are new.
+        var builder = new SearchIndexBuilder(memo: memo);
+        foreach (var document in With(40, "zeppelinwerf")) builder.Add(document);
+        builder.Key("stamp");
+        var bundle = builder.Write(previous: Previous(files));
+        Assert.True(builder.Patched);
+        Assert.Equal(["d/40.js"], bundle.Files.Select(f => f.Path).Where(p => p.StartsWith("d/", StringComparison.Ordinal)));
+        Assert.True(bundle.Kept.Count(p => p.StartsWith("s/", StringComparison.Ordinal)) > bundle.Files.Count(f => f.Path.StartsWith("s/", StringComparison.Ordinal)),
+            string.Join(", ", bundle.Files.Select(f => f.Path)));
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        files = bundle.Files.Concat(bundle.Kept.Select(p => byPath[p])).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        Assert.Equal(FreshFiles(With(40, "zeppelinwerf")), files);
+        Assert.Contains(files, f => f.Path.StartsWith("s/", StringComparison.Ordinal) && f.Text.Contains("[\"zeppelinwerf\",40,", StringComparison.Ordinal));
+
+        // "bewerking" is a part of "metaalbewerking", which other pages have: their compound parts change, so everything is made anew.
+        var again = PatchedFiles(memo, files, With(40, "zeppelinwerf bewerking"), out var patched);
+        Assert.False(patched);
+        Assert.Equal(FreshFiles(With(40, "zeppelinwerf bewerking")), again);
+
+        // Both words gone again, and their terms with them.
+        var back = PatchedFiles(memo, again, documents, out _);
+        Assert.Equal(FreshFiles(documents), back);
+        Assert.DoesNotContain(back, f => f.Text.Contains("zeppelinwerf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_form_of_a_word_replaced_by_another_changes_the_shown_word_of_a_patched_term()
+    {
+        // "robot" stays as often in every field (its postings are the same), but its most used form is now "robot", not "robots".
+        List<SearchDocument> documents = [Document("a", "robot robot lasser"), Document("b", "robots robots robots lasser"), Document("c", "lasser")];
+        var memo = new SearchAnalysisMemo();
+        var files = PatchedFiles(memo, null, documents, out _);
+        Assert.Contains(files, f => f.Path.StartsWith("t/", StringComparison.Ordinal) && f.Text.Contains("[\"robot\",2,\"robots\"]", StringComparison.Ordinal));
+        List<SearchDocument> edited = [documents[0], Document("b", "robots robot robots lasser"), documents[2]];
+
+        var again = PatchedFiles(memo, files, edited, out var wasPatched);
+
+        Assert.True(wasPatched);
+        Assert.Equal(FreshFiles(edited), again);
+        Assert.Contains(again, f => f.Path.StartsWith("t/", StringComparison.Ordinal) && f.Text.Contains("[\"robot\",2]", StringComparison.Ordinal));
+    }
+
+    private static SearchDocument Edit(SearchDocument document, SearchDocument other, Random random)
+    {
+        string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string Mix(string text)
+        {
+            var words = Words(text).ToList();
+            var donor = Words(other.Body);
+            switch (random.Next(5))
+            {
+                case 0: // words from another page, which the site has
+                    for (var i = random.Next(1, 12); i > 0 && donor.Length > 0; i--) words.Insert(random.Next(words.Count + 1), donor[random.Next(donor.Length)]);
+                    break;
+                case 1: // a stretch taken out
+                    if (words.Count > 2)
+                    {
+                        var at = random.Next(words.Count - 1);
+                        words.RemoveRange(at, random.Next(1, Math.Min(20, words.Count - at)));
+                    }
+                    break;
+                case 2: // another form of a word the site has
+                    words.Add(random.Next(2) == 0 ? "robots" : "metalen");
+                    break;
+                case 3: // a word the site may not have yet
+                    words.Add($"woord{random.Next(6000)}");
+                    break;
+                default: // words swapped around
+                    words = words.OrderBy(_ => random.Next()).ToList();
+                    break;
+            }
+            return string.Join(' ', words);
+        }
+        return random.Next(6) switch
+        {
+            0 => document with { Title = Mix(document.Title) },
+            1 => document with { Summary = Mix(document.Summary) },
+            _ => document with { Body = Mix(document.Body) },
+        };
+    }
+
+    private static List<SearchFile> FreshFiles(IEnumerable<SearchDocument> documents)
+    {
+        var builder = new SearchIndexBuilder();
+        foreach (var document in documents) builder.Add(document);
+        return builder.Write().Files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private static PreviousSearchFiles Previous(List<SearchFile> files)
+    {
+        var byPath = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        return new PreviousSearchFiles(files.ToDictionary(f => f.Path, f => f.Text.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            path => byPath.GetValueOrDefault(path));
+    }
+
+    /// <summary>A build with <paramref name="memo"/> given the previous build's files; returns all of its files, kept and new.</summary>
+    private static List<SearchFile> PatchedFiles(SearchAnalysisMemo memo, List<SearchFile>? previous, IEnumerable<SearchDocument> documents, out bool patched)
+    {
+        var builder = new SearchIndexBuilder(memo: memo);
+        foreach (var document in documents) builder.Add(document);
+        builder.Key("stamp");
+        var bundle = builder.Write(previous: previous is null ? null : Previous(previous));
+        patched = builder.Patched;
+        var byPath = previous?.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        return bundle.Files.Concat(bundle.Kept.Select(path => byPath![path])).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 }

@@ -58,11 +58,41 @@
       });
     }
 
+    // lunr.Builder's weights of a term's postings, worked out as lunr.Builder#createFieldVectors does (the same
+    // operations in the same order, so the same doubles): per field {refs, weights}. The data carries counts rather
+    // than weights because weights depend on the whole site and would change in every file after any edit.
+    var K1 = 1.2, B = 0.75;
+    function weighed(entry) {
+      if (entry.weighed) return entry.weighed;
+      var fields = manifest.fields, withTerm = 0, result = [];
+      for (var f = 0; f < fields.length; f++) withTerm += entry[3 + f].length / 3;
+      var x = (manifest.documents - withTerm + 0.5) / (withTerm + 0.5);
+      var idf = Math.log(1 + Math.abs(x)); // lunr.idf
+      for (f = 0; f < fields.length; f++) {
+        var postings = entry[3 + f], refs = [], weights = [], doc = 0;
+        var average = manifest.lengths[f] / manifest.documents, boost = manifest.boosts[f] || 1;
+        for (var p = 0; p < postings.length; p += 3) {
+          doc += postings[p];
+          var tf = postings[p + 1], length = postings[p + 2];
+          var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
+          score *= boost;
+          refs.push(String(doc));
+          weights.push(Math.round(score * 1000) / 1000);
+        }
+        result.push({ refs: refs, weights: weights });
+      }
+      return entry.weighed = result;
+    }
+
+    // lunr's term index orders a document's vector and so the order in which a score's products are added up: the
+    // data gives each term's first document and position in it, which order terms exactly as lunr numbers them.
+    function termIndexOf(entry) { return entry[1] * 16777216 + entry[2]; }
+
     function loadTermList(i) {
       return termLists[i] || (termLists[i] = load(manifest.terms[i][1]));
     }
 
-    // The shard entry of a term: [term, termIndex, postings of field 0, field 1, …] or undefined.
+    // The shard entry of a term: [term, first document, position in it, postings of field 0, field 1, …] or undefined.
     function posting(term) {
       var i = rangeIndex(manifest.shards, term);
       if (i < 0) return Promise.resolve(undefined);
@@ -132,14 +162,9 @@
             break;
           }
           expanded.forEach(function (entry) {
-            var termIndex = entry[1];
+            var termIndex = termIndexOf(entry), postings = weighed(entry);
             clause.fields.forEach(function (field) {
-              var postings = entry[2 + fields.indexOf(field)], refs = [], weights = [], doc = 0;
-              for (var p = 0; p < postings.length; p += 2) {
-                doc += postings[p];
-                refs.push(String(doc));
-                weights.push(postings[p + 1] / 1000);
-              }
+              var refs = postings[fields.indexOf(field)].refs, weights = postings[fields.indexOf(field)].weights;
               var termField = entry[0] + "/" + field, documents = new lunr.Set(refs);
               if (clause.presence === REQUIRED) {
                 clauseMatches = clauseMatches.union(documents);
