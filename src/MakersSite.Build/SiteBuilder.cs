@@ -56,6 +56,12 @@ public sealed class SiteBuilder(Action<string>? log = null)
         using var output = rendered.Output;
 
         log?.Invoke("zoekindex");
+        // Rendering leaves a heap several times what is still live; give it back before the index, the other
+        // memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.15 s at 10,000 pages).
+        // Also before a patched index: without it, patching ran ~0.3 s slower and peaked ~40 MB higher on the
+        // uncollected heap (alternating runs at 10,000 pages). Not in serve: the browser is reloading right now,
+        // and a blocking collection would hold up its requests.
+        if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
         SearchBundle? searchData;
         int searchFileCount;
@@ -334,14 +340,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             output?.WriteBytes(OutputPath(file.Path), hash, () => bytes);
             cache?.WriteSearchFile(hash, bytes);
             lock (files) files.Add((file.Path, hash));
-        }, options.SearchCores, emitConcurrently: true, previous, beforeWholeIndex: () =>
-        {
-            // Rendering leaves a heap several times what is still live; give it back before the whole index is made,
-            // the other memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.15 s at
-            // 10,000 pages; a patched index needs little memory and goes without). Not in serve: the browser is
-            // reloading right now, and a blocking collection would hold up its requests.
-            if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        });
+        }, options.SearchCores, emitConcurrently: true, previous);
         foreach (var path in written.Kept)
         {
             var hash = previousListing![path];

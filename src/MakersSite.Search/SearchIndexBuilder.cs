@@ -98,9 +98,7 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
     /// <param name="cores">How many cores stemming and splitting may use (serve leaves one free for the browser it just told to reload).</param>
     /// <param name="emitConcurrently">Whether <paramref name="emit"/> is thread-safe: files then go to it from every core, in any order.</param>
     /// <param name="previous">The previous build's files: after a small edit they are patched (<see cref="Patched"/>) rather than all made anew.</param>
-    /// <param name="beforeWholeIndex">Called when the whole index is about to be made (not patched).</param>
-    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null, bool emitConcurrently = false, PreviousSearchFiles? previous = null,
-        Action? beforeWholeIndex = null)
+    public SearchBundle Write(Action<SearchFile>? emit = null, int? cores = null, bool emitConcurrently = false, PreviousSearchFiles? previous = null)
     {
         Patched = false;
         TakeIn(cores);
@@ -111,7 +109,6 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
             if (TryPatch(documents, previous, emit ?? (_ => { }), parallelPatch, emitConcurrently && emit is not null) is { } patched)
                 return emit is null ? patched : patched with { Files = [] };
         }
-        beforeWholeIndex?.Invoke();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
         var wordCount = _words.Count;
 
