@@ -28,6 +28,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
     public int PagesFromCache { get; init; }
 
+    /// <summary>Of <see cref="PagesFromCache"/>, those not even read: their file was current and their search entry known.</summary>
+    public int PagesKeptUnread { get; init; }
+
     /// <summary>Pages rendered anew whose post-processing needed a whole DOM (the others went from the tokens).</summary>
     public int PagesPostProcessedAsTree { get; init; }
 

@@ -28,7 +28,12 @@ public sealed class SearchDocuments(SiteGraph graph)
 
     /// <summary>The document for a page's text: the text plus the facets the content model gives the page.</summary>
     public SearchDocument Document(Page page, SearchText text) =>
-        new(page.Url, text.Title, text.Summary, text.Body, Types[page.Kind], Facets(page).Distinct().ToList());
+        new(page.Url, text.Title, text.Summary, text.Body, TypeOf(page), FacetsOf(page));
+
+    public FacetValue TypeOf(Page page) => Types[page.Kind];
+
+    /// <summary>The facet values the content model gives the page, as its document has them.</summary>
+    public IReadOnlyList<FacetValue> FacetsOf(Page page) => Facets(page).Distinct().ToList();
 
     private IEnumerable<FacetValue> Facets(Page page)
     {

@@ -35,7 +35,10 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <summary>What the phases after rendering need of it; the pages themselves are gone by then.</summary>
-    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn, int PagesAsTree, int PagesTokenizedByAngleSharp);
+    private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn, int PagesAsTree, int PagesTokenizedByAngleSharp)
+    {
+        public int PagesKeptUnread { get; init; }
+    }
 
     private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
     {
@@ -92,7 +95,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         log?.Invoke("klaar");
         return new BuildResult(diagnostics.Sorted(), rendered.PageCount, rendered.FileCount + searchFileCount) {
             Search = searchData, SocialImagesDrawn = rendered.SocialImagesDrawn, PagesFromCache = rendered.PagesFromCache,
-            FilesWritten = output?.Written ?? 0, SourcesFromCache = rendered.SourcesFromCache, SearchDocumentsAnalysed = search.Analysed, SearchDataPatched = search.Patched,
+            FilesWritten = output?.Written ?? 0, SourcesFromCache = rendered.SourcesFromCache, SearchDocumentsAnalysed = search.Analysed, SearchDataPatched = search.Patched, PagesKeptUnread = rendered.PagesKeptUnread,
             PagesPostProcessedAsTree = rendered.PagesAsTree, PagesTokenizedByAngleSharp = rendered.PagesTokenizedByAngleSharp,
         };
     }
@@ -187,6 +190,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             // files the link check and relative links are worked out against.
             string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
             var fromCache = 0;
+            var keptUnread = 0;
             // A page rendered anew: post-processed, with its search text taken in the same pass.
             FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
             {
@@ -211,14 +215,27 @@ public sealed class SiteBuilder(Action<string>? log = null)
                     }
                     var (layout, model) = job.Model!();
                     var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
+                    var path = OutputPaths.FileForUrl(job.Url);
+                    // Unchanged and already in the output, with the search entry the previous build took from it: not even read.
+                    var offline = job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/";
+                    if (cache is not null && output is not null && !offline && output.HasText(path, "page:" + key) && cache.KeepPage(key)
+                        && (job.Source is not { } source || !SearchDocuments.Lists(source)
+                            || search.TryAddUnchanged(key, job.Url, searchDocuments.TypeOf(source), searchDocuments.FacetsOf(source))))
+                    {
+                        Interlocked.Increment(ref fromCache);
+                        Interlocked.Increment(ref keptUnread);
+                        output.WriteText(path, () => (cache.ReadPage(key) ?? throw new InvalidDataException(
+                            $"De bouwcache is beschadigd: de pagina {job.Url} kan niet gelezen worden. Verwijder de map .cache/build en bouw opnieuw.")).Html, "page:" + key);
+                        return;
+                    }
                     var cached = cache?.ReadPage(key);
                     var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);
                     if (cached is not null) Interlocked.Increment(ref fromCache);
                     else if (broken[i].Count == 0) cache?.WritePage(key, page);
-                    if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text));
-                    if (job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/") offlinePages[i] = page.Html;
+                    if (job.Source is not null && page.Text is not null) search.Add(searchDocuments.Document(job.Source, page.Text), key);
+                    if (offline) offlinePages[i] = page.Html;
                     // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
-                    output?.WriteText(OutputPaths.FileForUrl(job.Url), () => page.Html, fingerprint: "page:" + key);
+                    output?.WriteText(path, () => page.Html, fingerprint: "page:" + key);
                 }
 
                 // serve: the pages open in a browser go first and out at once, so the edit shows while the rest builds.
@@ -281,7 +298,8 @@ public sealed class SiteBuilder(Action<string>? log = null)
             }
 
             handedOver = true;
-            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree, postProcessor.PagesTokenizedByAngleSharp);
+            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree, postProcessor.PagesTokenizedByAngleSharp)
+                { PagesKeptUnread = keptUnread };
         }
         finally
         {

@@ -11,7 +11,7 @@ namespace MakersSite.Search;
 /// </summary>
 public sealed class SearchAnalysisMemo
 {
-    private const string Magic = "makers-site search analysis 2";
+    private const string Magic = "makers-site search analysis 3";
 
     internal WordTable Words { get; } = new();
     internal string?[] Stems { get; set; } = [];
@@ -58,6 +58,7 @@ public sealed class SearchAnalysisMemo
         foreach (var entry in entries)
         {
             writer.Write(entry.Url);
+            writer.Write(entry.PageKey ?? "");
             writer.Write(entry.Hash.Length);
             writer.Write(entry.Hash);
             writer.Write(entry.Shown.DisplayJsonUtf8.Length);
@@ -191,6 +192,7 @@ public sealed class SearchAnalysisMemo
             for (var e = Count(reader); e > 0; e--)
             {
                 var url = reader.ReadString();
+                var pageKey = reader.ReadString();
                 var hash = reader.ReadBytes(Count(reader));
                 var display = reader.ReadBytes(Count(reader));
                 var type = ReadFacet(reader);
@@ -202,7 +204,8 @@ public sealed class SearchAnalysisMemo
                     fields[f] = new int[Count(reader)];
                     if (!ReadWords(bytes, data, fields[f], numbers)) return null;
                 }
-                entries[Convert.ToHexString(hash)] = new SearchEntry(url, new IndexedDocument(display, type, facets), fields, hash, null);
+                entries[Convert.ToHexString(hash)] = new SearchEntry(url, new IndexedDocument(display, type, facets), fields, hash, null)
+                    { PageKey = pageKey.Length > 0 ? pageKey : null };
             }
             memo.Entries = entries;
             memo.Index = ReadIndexState(reader, numbers, memo.Words.Count, entries.Values);
@@ -261,4 +264,9 @@ public sealed class SearchAnalysisMemo
 
 /// <summary>One document as the search data keeps it. Words: per analysed field the numbers of its words, stop words
 /// left out. Shown: what a result shows, as UTF-8. Hash: the fingerprint of everything the entry was made from.</summary>
-internal sealed record SearchEntry(string Url, IndexedDocument Shown, int[][] Words, byte[] Hash, SearchDocument? Kept);
+internal sealed record SearchEntry(string Url, IndexedDocument Shown, int[][] Words, byte[] Hash, SearchDocument? Kept)
+{
+    /// <summary>The build cache's key of the finished page the texts came from, when the caller named it: a later build
+    /// that has the same page takes this entry without reading the page's texts (<see cref="SearchIndexBuilder.TryAddUnchanged"/>).</summary>
+    public string? PageKey { get; init; }
+}

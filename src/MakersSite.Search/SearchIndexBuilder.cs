@@ -22,7 +22,8 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
 
     private readonly WordTable _words = memo?.Words ?? new();
     private readonly ConcurrentBag<SearchEntry> _entries = [];
-    private readonly ConcurrentBag<SearchDocument> _deferred = [];
+    private readonly ConcurrentBag<(SearchDocument Document, string? PageKey)> _deferred = [];
+    private Dictionary<string, SearchEntry>? _byPageKey;
     private int _analysed;
     /// <summary>The memo's entries as the previous build left them (<see cref="Key"/> replaces them with this build's).</summary>
     private IReadOnlyDictionary<string, SearchEntry>? _previousEntries;
@@ -34,25 +35,43 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
     public int Analysed => Volatile.Read(ref _analysed);
 
     /// <summary>Takes in one document. Thread-safe.</summary>
-    public void Add(SearchDocument document)
+    /// <param name="pageKey">The build cache's key of the finished page the texts came from, if any (see <see cref="TryAddUnchanged"/>).</param>
+    public void Add(SearchDocument document, string? pageKey = null)
     {
-        if (deferAnalysis) _deferred.Add(document);
-        else _entries.Add(Analyze(document));
+        if (deferAnalysis) _deferred.Add((document, pageKey));
+        else _entries.Add(Analyze(document, pageKey));
+    }
+
+    /// <summary>
+    /// Takes in the document of a finished page the previous build took in from the same page (same cache key, so
+    /// the same texts), without its texts, when its address and facets are the same too. A build after a small edit
+    /// then reads neither the texts of thousands of unchanged pages from the cache nor hashes them. Thread-safe.
+    /// </summary>
+    /// <returns>False when the memo has no such document: the caller reads the page and calls <see cref="Add"/>.</returns>
+    public bool TryAddUnchanged(string pageKey, string url, FacetValue type, IReadOnlyList<FacetValue> facets)
+    {
+        if (memo is null || keepTexts) return false;
+        var byPageKey = LazyInitializer.EnsureInitialized(ref _byPageKey, () =>
+            memo.Entries.Values.Where(e => e.PageKey is not null).GroupBy(e => e.PageKey!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        if (!byPageKey.TryGetValue(pageKey, out var entry) || entry.Url != url || entry.Shown.Type != type || !entry.Shown.Facets.SequenceEqual(facets)) return false;
+        _entries.Add(entry);
+        return true;
     }
 
     private void AnalyzeDeferred(int? cores)
     {
-        var documents = new List<SearchDocument>();
+        var documents = new List<(SearchDocument, string?)>();
         while (_deferred.TryTake(out var document)) documents.Add(document);
-        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount }, d => _entries.Add(Analyze(d)));
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount }, d => _entries.Add(Analyze(d.Item1, d.Item2)));
     }
 
     [ThreadStatic] private static List<int>? _numbersBuffer;
 
-    private SearchEntry Analyze(SearchDocument document)
+    private SearchEntry Analyze(SearchDocument document, string? pageKey)
     {
         var hash = Fingerprint(document);
-        if (memo is not null && memo.Entries.TryGetValue(Convert.ToHexString(hash), out var known) && (known.Kept is not null) == keepTexts) return known;
+        if (memo is not null && memo.Entries.TryGetValue(Convert.ToHexString(hash), out var known) && (known.Kept is not null) == keepTexts)
+            return known.PageKey == pageKey ? known : known with { PageKey = pageKey };
         Interlocked.Increment(ref _analysed);
         var words = new int[AnalysedFields][];
         // One buffer per thread for the words of a field: grown once, not again for every page.
@@ -70,7 +89,7 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
             words[f] = numbers.ToArray();
         }
         var shown = new IndexedDocument(Encoding.UTF8.GetBytes(SearchIndexWriter.DocumentJson(document)), document.Type, document.Facets);
-        return new SearchEntry(document.Url, shown, words, hash, keepTexts ? document : null);
+        return new SearchEntry(document.Url, shown, words, hash, keepTexts ? document : null) { PageKey = pageKey };
     }
 
     /// <summary>A hash of everything the search data is made from: <paramref name="stamp"/> (the generator) and each document's address, texts and facets.</summary>

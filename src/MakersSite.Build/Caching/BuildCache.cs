@@ -58,6 +58,13 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         return page;
     }
 
+    /// <summary>Keeps a page this build does not read (its file is current and its search entry known); false when the cache lacks it.</summary>
+    public bool KeepPage(string key)
+    {
+        _usedPages.TryAdd(key, 0);
+        return _pages?.ContainsKey(key) == true || _pack?.Contains(key) == true;
+    }
+
     public void WritePage(string key, FinishedPage page)
     {
         _usedPages.TryAdd(key, 0);

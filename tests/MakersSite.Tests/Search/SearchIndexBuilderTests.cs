@@ -18,7 +18,7 @@ public sealed class SearchIndexBuilderTests
         foreach (var document in documents) inOrder.Add(document);
         var shuffled = new SearchIndexBuilder();
         var random = new Random(7);
-        Parallel.ForEach(documents.OrderBy(_ => random.Next()).ToList(), shuffled.Add);
+        Parallel.ForEach(documents.OrderBy(_ => random.Next()).ToList(), d => shuffled.Add(d));
 
         Assert.Equal(inOrder.Key("stamp"), shuffled.Key("stamp"));
         Assert.Equal(Files(inOrder), Files(shuffled));
