@@ -81,11 +81,14 @@ public sealed partial class SearchIndexBuilder
                 Array.Fill(parts, []);
                 state.Parts.CopyTo(parts, 0);
             }
-            if (splittable.Count > 0)
+            // The filter looks up only the word's own substrings: a dictionary of the site's words among them splits it
+            // the same, and without any (a number, say) there are no parts and no need to start Lucene's filter.
+            var dictionary = splittable.Count == 0 ? [] : Enumerable.Range(0, wordCount)
+                .Where(x => occurrences[x] > 0 && CompoundSplitter.CanBePart(_words[x]) && splittable.Any(w => _words[w].Contains(_words[x], StringComparison.Ordinal)))
+                .Select(x => _words[x]).ToList();
+            if (dictionary.Count > 0)
             {
-                // The filter looks up only the word's own substrings: a dictionary of the site's words among them splits it the same.
-                var splitter = CompoundSplitter.FromWords(Enumerable.Range(0, wordCount)
-                    .Where(x => occurrences[x] > 0 && splittable.Any(w => _words[w].Contains(_words[x], StringComparison.Ordinal))).Select(x => _words[x]));
+                var splitter = CompoundSplitter.FromWords(dictionary);
                 foreach (var w in splittable)
                     parts[w] = splitter.Split(_words[w]).Select(p => _words.TryGetNumber(p, out var n) ? n : -1).ToArray();
                 if (splittable.Any(w => parts[w].Contains(-1))) return null;

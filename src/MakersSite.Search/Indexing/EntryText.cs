@@ -26,6 +26,10 @@ public static class EntryText
             string? term = null;
             for (; p < payload.Length; p++)
             {
+                // Entries are mostly digits and commas: jump to the next character that matters.
+                var skip = payload.AsSpan(p).IndexOfAny('"', '[', ']');
+                if (skip < 0) return null;
+                p += skip;
                 var c = payload[p];
                 if (c == '"')
                 {

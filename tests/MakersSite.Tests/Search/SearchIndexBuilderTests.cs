@@ -303,7 +303,7 @@ public sealed class SearchIndexBuilderTests
         {
             var words = Words(text).ToList();
             var donor = Words(other.Body);
-            switch (random.Next(5))
+            switch (random.Next(6))
             {
                 case 0: // words from another page, which the site has
                     for (var i = random.Next(1, 12); i > 0 && donor.Length > 0; i--) words.Insert(random.Next(words.Count + 1), donor[random.Next(donor.Length)]);
@@ -320,6 +320,10 @@ public sealed class SearchIndexBuilderTests
                     break;
                 case 3: // a word the site may not have yet
                     words.Add($"woord{random.Next(6000)}");
+                    break;
+                case 4: // a compound the site may not have yet, of words it has (its parts are found)
+                    string[] parts = ["metaal", "robot", "machine", "kunststof", "lasser", "regio"];
+                    words.Add(parts[random.Next(parts.Length)] + parts[random.Next(parts.Length)]);
                     break;
                 default: // words swapped around
                     words = words.OrderBy(_ => random.Next()).ToList();
