@@ -93,14 +93,15 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
     public async Task Nothing_is_requested_from_another_origin(string path)
     {
         var page = await site.NewPageAsync();
-        var foreign = new List<string>();
+        // Filled from Playwright's event thread: a concurrent queue, read as a snapshot.
+        var foreign = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(site.Server!.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) foreign.Add(request.Url);
+            if (!request.Url.StartsWith(site.Server!.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) foreign.Enqueue(request.Url);
         };
         await page.GotoAsync(site.Server!.BaseUrl + path.TrimStart('/'));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Empty(foreign);
+        Assert.Empty(foreign.ToArray());
     }
 
     [SkippableFact]
@@ -113,7 +114,9 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         long bytes = 0;
-        foreach (var url in files.Distinct())
+        string[] loaded;
+        lock (files) loaded = files.Distinct().ToArray();
+        foreach (var url in loaded)
         {
             var local = Path.Combine(site.Site.Output, Uri.UnescapeDataString(new Uri(url).AbsolutePath).TrimStart('/'));
             if (Directory.Exists(local)) local = Path.Combine(local, "index.html");
