@@ -83,7 +83,15 @@ public sealed class SiteBuilder(Action<string>? log = null)
         if (cache is not null && options.SearchMemo is null && searchMemo is not null && (search.Analysed > 0 || searchMemo.Documents != storedAnalyses || searchRebuilt))
         {
             using var entry = cache.Create("analysis", analysisKey);
-            searchMemo.WriteTo(entry.Stream);
+            try
+            {
+                searchMemo.WriteTo(entry.Stream);
+            }
+            catch (InvalidDataException e)
+            {
+                diagnostics.Error(".cache/build", 0, 0, null, e.Message); // word numbers the memo read cannot decode
+                return Fail(diagnostics);
+            }
             entry.Commit();
         }
 

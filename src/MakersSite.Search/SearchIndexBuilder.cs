@@ -89,7 +89,7 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
             words[f] = numbers.ToArray();
         }
         var shown = new IndexedDocument(Encoding.UTF8.GetBytes(SearchIndexWriter.DocumentJson(document)), document.Type, document.Facets);
-        return new SearchEntry(document.Url, shown, words, hash, keepTexts ? document : null) { PageKey = pageKey };
+        return new SearchEntry(document.Url, shown, hash, keepTexts ? document : null) { Words = words, PageKey = pageKey };
     }
 
     /// <summary>A hash of everything the search data is made from: <paramref name="stamp"/> (the generator) and each document's address, texts and facets.</summary>

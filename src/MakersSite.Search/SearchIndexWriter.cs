@@ -17,10 +17,10 @@ public sealed record SearchFile(string Path, string Text);
 
 /// <summary>
 /// The search data of a site plus the lunr index it was cut from (for conformance tests and benchmarks). Documents
-/// and FieldTexts (title, summary, body, compound parts) are there only when the builder kept the texts.
-/// </summary>
-/// When the builder patched the previous build's files, Files holds the new ones, <see cref="Kept"/> names the others, and
+/// and FieldTexts (title, summary, body, compound parts) are there only when the builder kept the texts. When the
+/// builder patched the previous build's files, Files holds the new ones, <see cref="Kept"/> names the others, and
 /// there is no Index.
+/// </summary>
 public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex? Index, IReadOnlyList<SearchDocument> Documents, IReadOnlyList<string?[]> FieldTexts)
 {
     /// <summary>Paths of the previous build's files that are part of this data unchanged.</summary>

@@ -203,6 +203,48 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void A_memo_read_back_then_written_after_words_went_out_of_use_still_gives_every_document_its_words()
+    {
+        // Entries read from a memo keep their bytes while the words keep their numbers; once a word goes out of use
+        // the words after it are renumbered, and entries read with the old numbers must be encoded anew.
+        static byte[] Bytes(SearchAnalysisMemo memo)
+        {
+            var stream = new MemoryStream();
+            memo.WriteTo(stream);
+            return stream.ToArray();
+        }
+        static List<SearchFile> Build(SearchAnalysisMemo memo, IEnumerable<SearchDocument> documents, out int analysed)
+        {
+            var builder = new SearchIndexBuilder(memo: memo);
+            foreach (var document in documents) builder.Add(document);
+            builder.Key("stamp");
+            var files = builder.Write().Files.ToList();
+            analysed = builder.Analysed;
+            return files;
+        }
+        var documents = IndexConformanceTests.SyntheticDocuments(200);
+        var first = new SearchAnalysisMemo();
+        Build(first, documents, out _);
+        var read = SearchAnalysisMemo.ReadFrom(new MemoryStream(Bytes(first)))!;
+        // Page 3 loses its text: words only it had (rare "woordNNNN") go out of use.
+        var edited = documents.Select((d, i) => i == 3 ? d with { Title = "Bedrijf", Summary = "", Body = "machine" } : d).ToList();
+        Build(read, edited, out var analysed);
+        Assert.Equal(1, analysed);
+        var written = Bytes(read);
+
+        var again = SearchAnalysisMemo.ReadFrom(new MemoryStream(written))!;
+        var files = Build(again, edited, out analysed);
+
+        Assert.Equal(0, analysed);
+        Assert.Equal(FreshFiles(edited), files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+        // A word only page 3 had is gone from the memo, so the words after it took new numbers.
+        var others = string.Join(' ', documents.Where((_, i) => i != 3).Select(d => $"{d.Title} {d.Summary} {d.Body}")).Split(' ').ToHashSet();
+        var only = $"{documents[3].Title} {documents[3].Summary} {documents[3].Body}".Split(' ').First(w => w.StartsWith("woord", StringComparison.Ordinal) && !others.Contains(w));
+        Assert.Contains(only, System.Text.Encoding.UTF8.GetString(Bytes(first)), StringComparison.Ordinal);
+        Assert.DoesNotContain(only, System.Text.Encoding.UTF8.GetString(written), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_word_edited_away_no_longer_splits_compounds_when_the_memo_still_knows_it()
     {
         // "bouw" on its own page makes it a part of "machinebouw"; once that page is gone it is no word of the site.
