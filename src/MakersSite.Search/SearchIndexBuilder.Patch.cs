@@ -206,7 +206,11 @@ public sealed partial class SearchIndexBuilder
             else if (previous.HashByPath.ContainsKey(path)) kept.Add(path);
             else return null;
         }
-        var facets = SearchIndexWriter.WriteFacets(documents.Select(d => d.Shown).ToList(), newFiles.Add);
+        // The facets file follows every document's facets: when the edited ones kept theirs, it is the same file.
+        var sameFacets = changed.All(d => before[d].Shown.Type == documents[d].Shown.Type && before[d].Shown.Facets.SequenceEqual(documents[d].Shown.Facets));
+        var facets = sameFacets ? previous.HashByPath.Keys.SingleOrDefault(p => p.StartsWith("facets-", StringComparison.Ordinal)) : null;
+        if (facets is not null) kept.Add(facets);
+        else facets = SearchIndexWriter.WriteFacets(documents.Select(d => d.Shown).ToList(), newFiles.Add);
         newFiles.Add(SearchIndexWriter.Manifest(documents.Length, totals, shards, termLists, facets));
 
         if (emitConcurrently) Parallel.ForEach(newFiles, parallel, emit);

@@ -373,10 +373,11 @@ public sealed class SearchIndexBuilderTests
             }
             return string.Join(' ', words);
         }
-        return random.Next(6) switch
+        return random.Next(7) switch
         {
             0 => document with { Title = Mix(document.Title) },
             1 => document with { Summary = Mix(document.Summary) },
+            2 => document with { Facets = [.. document.Facets, new FacetValue("municipality", "venlo", "Venlo")] }, // the facets file changes
             _ => document with { Body = Mix(document.Body) },
         };
     }
