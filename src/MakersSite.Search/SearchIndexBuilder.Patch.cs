@@ -98,6 +98,7 @@ public sealed partial class SearchIndexBuilder
 
         // Per edited document, before and after: per term its frequency per field and first position, and the field lengths.
         var fieldCount = SearchIndexWriter.Fields.Count;
+        var lengthInPostings = SearchIndexWriter.Fields.Select(f => !f.LengthsInManifest).ToArray();
         var oldTerms = changed.ToDictionary(d => d, d => DocumentTerms.Of(before[d].Words, stems, state.Parts, fieldCount));
         var newTerms = changed.ToDictionary(d => d, d => DocumentTerms.Of(documents[d].Words, stems, parts, fieldCount));
         var dirty = new SortedSet<string>(StringComparer.Ordinal);
@@ -112,8 +113,9 @@ public sealed partial class SearchIndexBuilder
                 var had = o.Terms.GetValueOrDefault(term);
                 var has = n.Terms.GetValueOrDefault(term);
                 var same = had is not null && has is not null && had.FirstPosition == has.FirstPosition;
+                // A field length in the postings changes them for every term of the page; one in the manifest does not.
                 for (var f = 0; f < fieldCount && same; f++)
-                    same = had!.Frequencies[f] == has!.Frequencies[f] && (has.Frequencies[f] == 0 || o.Lengths[f] == n.Lengths[f]);
+                    same = had!.Frequencies[f] == has!.Frequencies[f] && (has.Frequencies[f] == 0 || o.Lengths[f] == n.Lengths[f] || !lengthInPostings[f]);
                 if (!same) dirty.Add(term);
             }
         }
@@ -164,7 +166,7 @@ public sealed partial class SearchIndexBuilder
             foreach (var d in changed)
             {
                 var has = newTerms[d].Terms.GetValueOrDefault(term);
-                if (EntryText.WithDocument(text, fieldCount, d, has?.Frequencies ?? none, newTerms[d].Lengths) is not { } next) return false;
+                if (EntryText.WithDocument(text, lengthInPostings, d, has?.Frequencies ?? none, newTerms[d].Lengths) is not { } next) return false;
                 text = next;
             }
             var first = EntryText.FirstDocument(text);
@@ -211,7 +213,14 @@ public sealed partial class SearchIndexBuilder
         var facets = sameFacets ? previous.HashByPath.Keys.SingleOrDefault(p => p.StartsWith("facets-", StringComparison.Ordinal)) : null;
         if (facets is not null) kept.Add(facets);
         else facets = SearchIndexWriter.WriteFacets(documents.Select(d => d.Shown).ToList(), newFiles.Add);
-        newFiles.Add(SearchIndexWriter.Manifest(documents.Length, totals, shards, termLists, facets));
+        // The lengths the manifest lists: the previous build's, with the edited documents' own.
+        if (ManifestLengths(previous, fieldCount, documents.Length) is not { } manifestLengths) return null;
+        foreach (var d in changed)
+        {
+            for (var f = 0; f < fieldCount; f++)
+                if (manifestLengths[f] is { } listed) listed[d] = newTerms[d].Lengths[f];
+        }
+        newFiles.Add(SearchIndexWriter.Manifest(documents.Length, totals, manifestLengths, shards, termLists, facets));
 
         if (emitConcurrently) Parallel.ForEach(newFiles, parallel, emit);
         else newFiles.ForEach(emit);
@@ -289,6 +298,34 @@ public sealed partial class SearchIndexBuilder
             var file = SearchIndexWriter.ChunkFile(folder, chunk.Payload);
             newFiles.Add(file);
             result.Add((chunk.First, file.Path));
+        }
+    }
+
+    /// <summary>The per-document field lengths the previous manifest lists (null for fields it does not), or null when it cannot be read.</summary>
+    private static int[]?[]? ManifestLengths(PreviousSearchFiles previous, int fieldCount, int documentCount)
+    {
+        const string path = "manifest.js";
+        if (!previous.HashByPath.ContainsKey(path) || previous.Read(path) is not { } text || SearchIndexWriter.Payload(path, text) is not { } payload) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(payload);
+            var lists = json.RootElement.GetProperty("fieldLengths");
+            if (lists.GetArrayLength() != fieldCount) return null;
+            var result = new int[]?[fieldCount];
+            for (var f = 0; f < fieldCount; f++)
+            {
+                var list = lists[f];
+                if (list.ValueKind == JsonValueKind.Null) continue;
+                if (list.GetArrayLength() != documentCount || !SearchIndexWriter.Fields[f].LengthsInManifest) return null;
+                var lengths = result[f] = new int[documentCount];
+                var d = 0;
+                foreach (var length in list.EnumerateArray()) lengths[d++] = length.GetInt32();
+            }
+            return Enumerable.Range(0, fieldCount).All(f => (result[f] is not null) == SearchIndexWriter.Fields[f].LengthsInManifest) ? result : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return null;
         }
     }
 

@@ -36,13 +36,13 @@ public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex? In
 public static class SearchIndexWriter
 {
     public const string DataFolder = "zoeken/data";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public static readonly IReadOnlyList<SearchField> Fields =
     [
         new("title", 10),
         new("summary", 4),
-        new("body", 1),
+        new("body", 1, LengthsInManifest: true),
         new("parts", 0.25, ShowsWords: false),
     ];
 
@@ -77,15 +77,18 @@ public static class SearchIndexWriter
             emitAll(files);
         }
         var facets = WriteFacets(documents, emit);
-        emit(Manifest(documents.Count, index.TotalLengths, shards, termLists, facets));
+        var manifestLengths = Fields.Select((field, f) => field.LengthsInManifest
+            ? Enumerable.Range(0, documents.Count).Select(d => index.FieldLength(d, f)).ToArray() : null).ToArray();
+        emit(Manifest(documents.Count, index.TotalLengths, manifestLengths, shards, termLists, facets));
         return (shards, termLists);
     }
 
     internal static SearchFile DocumentFile(int documentRef, IndexedDocument document) => DataFile($"d/{documentRef}.js", document.DisplayJson);
 
     /// <summary>What the browser loads first: the index's settings and statistics and where its files are.</summary>
-    internal static SearchFile Manifest(int documents, IReadOnlyList<long> totalLengths, List<(string First, string Path)> shards,
-        List<(string First, string Path)> termLists, string facets)
+    /// <param name="fieldLengths">Per field, for the fields whose lengths are in the manifest, each document's length (in ref order).</param>
+    internal static SearchFile Manifest(int documents, IReadOnlyList<long> totalLengths, IReadOnlyList<int[]?> fieldLengths,
+        List<(string First, string Path)> shards, List<(string First, string Path)> termLists, string facets)
     {
         var manifest = new StringBuilder("{");
         manifest.Append("\"format\":").Append(FormatVersion);
@@ -95,6 +98,7 @@ public static class SearchIndexWriter
         manifest.Append(",\"pipeline\":[").AppendJoin(',', LunrIndex.SearchPipeline.Select(Json.String)).Append(']');
         manifest.Append(",\"documents\":").Append(documents);
         manifest.Append(",\"lengths\":[").AppendJoin(',', totalLengths).Append(']');
+        manifest.Append(",\"fieldLengths\":[").AppendJoin(',', fieldLengths.Select(l => l is null ? "null" : "[" + string.Join(',', l) + "]")).Append(']');
         manifest.Append(",\"shards\":").Append(Ranges(shards));
         manifest.Append(",\"terms\":").Append(Ranges(termLists));
         manifest.Append(",\"facets\":").Append(Json.String(facets));
@@ -103,9 +107,10 @@ public static class SearchIndexWriter
     }
 
     /// <summary>
-    /// Each term: [term, first document, position in it, postings per field as [doc delta, term frequency, field length, …]].
-    /// The browser works out lunr's weights from these with the manifest's document count and total field lengths, so a
-    /// term's entry changes only when a document with the term does (weights would change everywhere after any edit).
+    /// Each term: [term, first document, position in it, postings per field as [doc delta, term frequency, field length, …]]
+    /// (without the field length for a field whose lengths are in the manifest). The browser works out lunr's weights
+    /// from these with the manifest's document count and total field lengths, so a term's entry changes only when a
+    /// document with the term does (weights would change everywhere after any edit).
     /// </summary>
     private static List<(string First, string Path)> WriteShards(LunrIndex index, Action<IReadOnlyList<SearchFile>> emit, ParallelOptions parallel) =>
         Chunk(index.Terms, term => ShardEntry(index, term), Shards(), "s", emit, parallel);
@@ -121,7 +126,8 @@ public static class SearchIndexWriter
             for (var i = 0; i < documents.Length; i++)
             {
                 if (i > 0) sb.Append(',');
-                sb.Append(documents[i] - (i == 0 ? 0 : documents[i - 1])).Append(',').Append(frequencies[i]).Append(',').Append(index.FieldLengthOf(documents[i], f));
+                sb.Append(documents[i] - (i == 0 ? 0 : documents[i - 1])).Append(',').Append(frequencies[i]);
+                if (!index.Fields[f].LengthsInManifest) sb.Append(',').Append(index.FieldLengthOf(documents[i], f));
             }
             sb.Append(']');
         }

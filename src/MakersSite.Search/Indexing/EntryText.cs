@@ -7,7 +7,8 @@ namespace MakersSite.Search.Indexing;
 /// Edits the JSON text of the search data's entries without parsing them whole. A common term's postings entry runs to
 /// hundreds of KB and an edited page has hundreds of terms, so patching one document's postings copies the text
 /// around them rather than reading and writing every number (that took a second per edit at 10,000 pages).
-/// Postings entries: <c>["term",firstDocument,firstPosition,[delta,tf,length,…],…]</c>, numbers non-negative integers.
+/// Postings entries: <c>["term",firstDocument,firstPosition,[delta,tf,length,…],…]</c> (<c>[delta,tf,…]</c> for a field
+/// whose lengths are in the manifest), numbers non-negative integers.
 /// </summary>
 public static class EntryText
 {
@@ -53,10 +54,12 @@ public static class EntryText
     }
 
     /// <summary>The postings entry with <paramref name="document"/>'s postings replaced (none: <paramref name="frequencies"/> all zero).</summary>
+    /// <param name="lengthInPostings">Per field: whether its postings carry the field length ([delta, tf, length]) or not ([delta, tf]).</param>
     /// <param name="lengths">The document's field lengths.</param>
-    /// <returns>Null when the text is not a postings entry with <paramref name="fieldCount"/> fields.</returns>
-    public static string? WithDocument(string raw, int fieldCount, int document, ReadOnlySpan<int> frequencies, ReadOnlySpan<int> lengths)
+    /// <returns>Null when the text is not a postings entry with these fields.</returns>
+    public static string? WithDocument(string raw, IReadOnlyList<bool> lengthInPostings, int document, ReadOnlySpan<int> frequencies, ReadOnlySpan<int> lengths)
     {
+        var fieldCount = lengthInPostings.Count;
         var headerEnd = HeaderEnd(raw);
         if (headerEnd < 0) return null;
         var sb = new StringBuilder(raw.Length + 32);
@@ -69,7 +72,7 @@ public static class EntryText
             var close = raw.IndexOf(']', open);
             if (close < 0) return null;
             sb.Append(",[");
-            if (!AppendField(sb, raw, open + 1, close, document, frequencies[f], lengths[f])) return null;
+            if (!AppendField(sb, raw, open + 1, close, document, frequencies[f], lengthInPostings[f] ? lengths[f] : -1)) return null;
             sb.Append(']');
             p = close + 1;
         }
@@ -131,11 +134,13 @@ public static class EntryText
     }
 
     /// <summary>
-    /// Writes a field's postings text [start, end) with the document's triple taken out and, when it has the term,
+    /// Writes a field's postings text [start, end) with the document's posting taken out and, when it has the term,
     /// put in its place; the delta of the posting after it changes, the text before and after is copied.
     /// </summary>
+    /// <param name="length">The document's field length, or -1 when the postings do not carry lengths.</param>
     private static bool AppendField(StringBuilder sb, string raw, int start, int end, int document, int frequency, int length)
     {
+        var rest = length < 0 ? 1 : 2; // numbers after the delta in each posting
         var p = start;
         var previous = 0; // the document before the triple being looked at
         var at = end;     // where the first triple with a document >= the edited one starts
@@ -151,7 +156,7 @@ public static class EntryText
                 at = tripleStart;
                 break;
             }
-            if (!SkipNumbers(raw, ref p, 2, end)) return false;
+            if (!SkipNumbers(raw, ref p, rest, end)) return false;
             previous = current;
             if (p < end && raw[p++] != ',') return false;
         }
@@ -159,7 +164,8 @@ public static class EntryText
         if (at == end && end > start) pieces.Add(raw[start..end]);
         else if (at > start) pieces.Add(raw[start..(at - 1)]); // without the comma before the triple
         if (frequency > 0)
-            pieces.Add(string.Create(CultureInfo.InvariantCulture, $"{document - previous},{frequency},{length}"));
+            pieces.Add(length < 0 ? string.Create(CultureInfo.InvariantCulture, $"{document - previous},{frequency}")
+                : string.Create(CultureInfo.InvariantCulture, $"{document - previous},{frequency},{length}"));
         if (at < end)
         {
             // The triple at `at` is the edited document's own (skipped) or the next one (kept, with a new delta).
@@ -168,7 +174,7 @@ public static class EntryText
             var nextDocument = current;
             if (current == document)
             {
-                if (!SkipNumbers(raw, ref next, 2, end)) return false;
+                if (!SkipNumbers(raw, ref next, rest, end)) return false;
                 if (next < end)
                 {
                     if (raw[next++] != ',') return false;

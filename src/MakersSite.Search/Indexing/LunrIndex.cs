@@ -212,4 +212,7 @@ public sealed class LunrIndex
 
 /// <summary>A searchable field and its boost, baked into the weights as lunr does.</summary>
 /// <param name="ShowsWords">Whether words of this field may be offered as suggestions (not for derived fields such as compound parts).</param>
-public sealed record SearchField(string Name, double Boost, bool ShowsWords = true);
+/// <param name="LengthsInManifest">Whether the search data lists every document's length of this field once, in the
+/// manifest, rather than in each posting: for a long field that most edits change (the body), so an edit changes the
+/// postings of the terms whose frequency changed only, not of every term of the page.</param>
+public sealed record SearchField(string Name, double Boost, bool ShowsWords = true, bool LengthsInManifest = false);

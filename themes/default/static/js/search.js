@@ -64,16 +64,18 @@
     var K1 = 1.2, B = 0.75;
     function weighed(entry) {
       if (entry.weighed) return entry.weighed;
+      // A posting is [doc delta, tf, length], or [doc delta, tf] for a field whose lengths the manifest lists.
       var fields = manifest.fields, withTerm = 0, result = [];
-      for (var f = 0; f < fields.length; f++) withTerm += entry[3 + f].length / 3;
+      function width(f) { return manifest.fieldLengths[f] ? 2 : 3; }
+      for (var f = 0; f < fields.length; f++) withTerm += entry[3 + f].length / width(f);
       var x = (manifest.documents - withTerm + 0.5) / (withTerm + 0.5);
       var idf = Math.log(1 + Math.abs(x)); // lunr.idf
       for (f = 0; f < fields.length; f++) {
-        var postings = entry[3 + f], refs = [], weights = [], doc = 0;
+        var postings = entry[3 + f], refs = [], weights = [], doc = 0, step = width(f), listed = manifest.fieldLengths[f];
         var average = manifest.lengths[f] / manifest.documents, boost = manifest.boosts[f] || 1;
-        for (var p = 0; p < postings.length; p += 3) {
+        for (var p = 0; p < postings.length; p += step) {
           doc += postings[p];
-          var tf = postings[p + 1], length = postings[p + 2];
+          var tf = postings[p + 1], length = listed ? listed[doc] : postings[p + 2];
           var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
           score *= boost;
           refs.push(String(doc));
