@@ -142,18 +142,18 @@ public static class EntryText
     {
         var rest = length < 0 ? 1 : 2; // numbers after the delta in each posting
         var p = start;
-        var previous = 0; // the document before the triple being looked at
-        var at = end;     // where the first triple with a document >= the edited one starts
+        var previous = 0; // the document before the posting being looked at
+        var at = end;     // where the first posting with a document >= the edited one starts
         var current = 0;
         while (p < end)
         {
-            var tripleStart = p;
+            var postingStart = p;
             var delta = ReadNumber(raw, ref p);
             if (delta < 0) return false;
             current = previous + delta;
             if (current >= document)
             {
-                at = tripleStart;
+                at = postingStart;
                 break;
             }
             if (!SkipNumbers(raw, ref p, rest, end)) return false;
@@ -162,13 +162,13 @@ public static class EntryText
         }
         var pieces = new List<string>(3);
         if (at == end && end > start) pieces.Add(raw[start..end]);
-        else if (at > start) pieces.Add(raw[start..(at - 1)]); // without the comma before the triple
+        else if (at > start) pieces.Add(raw[start..(at - 1)]); // without the comma before the posting
         if (frequency > 0)
             pieces.Add(length < 0 ? string.Create(CultureInfo.InvariantCulture, $"{document - previous},{frequency}")
                 : string.Create(CultureInfo.InvariantCulture, $"{document - previous},{frequency},{length}"));
         if (at < end)
         {
-            // The triple at `at` is the edited document's own (skipped) or the next one (kept, with a new delta).
+            // The posting at `at` is the edited document's own (skipped) or the next one (kept, with a new delta).
             var next = at;
             ReadNumber(raw, ref next);
             var nextDocument = current;
