@@ -28,7 +28,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Pages taken finished from the build cache instead of rendered and post-processed.</summary>
     public int PagesFromCache { get; init; }
 
-    /// <summary>Of <see cref="PagesFromCache"/>, those not even read: their file was current and their search entry known.</summary>
+    /// <summary>Of <see cref="PagesFromCache"/>, those whose texts were not read: their search entry was known (their HTML is read only when the output lacks the file).</summary>
     public int PagesKeptUnread { get; init; }
 
     /// <summary>Pages rendered anew whose post-processing needed a whole DOM (the others went from the tokens).</summary>

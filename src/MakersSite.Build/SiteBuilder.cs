@@ -224,17 +224,24 @@ public sealed class SiteBuilder(Action<string>? log = null)
                     var (layout, model) = job.Model!();
                     var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
                     var path = OutputPaths.FileForUrl(job.Url);
-                    // Unchanged and already in the output, with the search entry the previous build took from it: not even read.
+                    // Unchanged, with the search entry the previous build took from it: not read, unless the output lacks
+                    // the file (then from the cache, or rendered again should the cache fail to give it back).
                     var offline = job.Url.StartsWith("/rugzak/", StringComparison.Ordinal) || job.Url == "/mijn-rugzak/";
-                    if (cache is not null && output is not null && !offline && output.HasText(path, "page:" + key) && cache.KeepPage(key)
+                    if (cache is not null && output is not null && !offline && cache.KeepPage(key)
                         && (job.Source is not { } source || !SearchDocuments.Lists(source)
                             || search.TryAddUnchanged(key, job.Url, searchDocuments.TypeOf(source), searchDocuments.FacetsOf(source))))
                     {
                         Interlocked.Increment(ref fromCache);
                         Interlocked.Increment(ref keptUnread);
-                        output.WriteText(path, () => (cache.ReadPage(key) ?? throw new InvalidDataException(
-                            $"De bouwcache is beschadigd: de pagina {job.Url} kan niet gelezen worden. Verwijder de map .cache/build en bouw opnieuw.")).Html, "page:" + key);
+                        output.WriteText(path, () => cache.ReadPage(key)?.Html ?? RenderAgain().Html, "page:" + key);
                         return;
+                        FinishedPage RenderAgain()
+                        {
+                            // The key fixes the HTML: rendered again it is the page the cache had, without broken links.
+                            var again = Finish(job, renderer.Render(layout, model), out var againBroken);
+                            if (againBroken.Count == 0) cache.WritePage(key, again);
+                            return again;
+                        }
                     }
                     var cached = cache?.ReadPage(key);
                     var page = cached ?? Finish(job, renderer.Render(layout, model), out broken[i]);

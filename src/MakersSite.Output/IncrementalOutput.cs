@@ -99,10 +99,6 @@ public sealed class IncrementalOutput : IDisposable
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int link(string oldpath, string newpath);
 
-    /// <summary>Whether the output already has the text with this fingerprint at the path (as the previous build left it),
-    /// so <see cref="WriteText(string, Func{string}, string)"/> will not ask for it.</summary>
-    public bool HasText(string relativePath, string fingerprint) => IsCurrent(relativePath, fingerprint, Path.Combine(_target, relativePath), out _);
-
     /// <summary>Whether the output already has these bytes at the path (as the previous build left them), so <see
     /// cref="WriteBytes(string, string, Func{byte[]})"/> will not ask for them.</summary>
     public bool HasBytes(string relativePath, string contentHash) =>

@@ -4,16 +4,13 @@ namespace MakersSite.Search.Indexing;
 
 /// <summary>
 /// Cuts a sorted run of entries (one per term) into files whose boundaries depend only on the entries near them:
-/// a file closes after an entry once it holds <see cref="Minimum"/> characters and the entry's term hashes to a
-/// cut point, or once it holds <see cref="Maximum"/>. An edit that changes a few entries therefore changes the files
+/// a file closes after an entry once it holds <paramref name="minimum"/> characters and the entry's term hashes to a
+/// cut point (one in <paramref name="spacing"/>), or once it holds <paramref name="maximum"/>. An edit that changes a few entries therefore changes the files
 /// around them only; from the first boundary the old and new cuts share, the files are the same again. Cutting by
 /// size alone would move every later boundary and rename every later file after any edit.
 /// </summary>
 public sealed class ContentDefinedChunks(int minimum, int maximum, int spacing)
 {
-    public int Minimum => minimum;
-    public int Maximum => maximum;
-
     private readonly StringBuilder _payload = new();
     private string? _first;
 

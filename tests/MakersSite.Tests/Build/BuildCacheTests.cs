@@ -167,6 +167,28 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Pages_whose_search_entry_is_known_are_rendered_again_when_the_output_lost_them_and_the_pack_is_damaged()
+    {
+        // As the CLI builds: unchanged pages go without being read, until the output lacks their file.
+        BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
+        Assert.True(Build().Succeeded);
+        Assert.True(Build().PagesKeptUnread > 0);
+        var pack = Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "pages-*.pack").Single();
+        using (var stream = new FileStream(pack, FileMode.Open))
+        {
+            stream.Position = stream.Length / 4;
+            stream.Write(Enumerable.Repeat((byte)'x', (int)(stream.Length / 2)).ToArray());
+        }
+        Directory.Delete(_site.Output, recursive: true);
+
+        var rebuilt = Build();
+
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        Assert.True(rebuilt.PagesKeptUnread > 0);
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
     public void Pages_serve_takes_from_its_memory_stay_in_the_cache_for_the_next_build()
     {
         Assert.True(Cached().Succeeded);
