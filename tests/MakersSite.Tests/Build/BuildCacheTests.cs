@@ -12,6 +12,17 @@ public sealed class BuildCacheTests : IDisposable
     private readonly TestSite _site = TestSite.FromDefaultContent();
     private string CleanOutput => Path.Combine(_site.Root, "clean");
 
+    /// <summary>Overwrites part of a file with 'x' (a disk error, not a crash: the file keeps its length).</summary>
+    private static void Overwrite(string file, double from, double share)
+    {
+        using var stream = new FileStream(file, FileMode.Open);
+        stream.Position = (long)(stream.Length * from);
+        stream.Write(Enumerable.Repeat((byte)'x', (int)(stream.Length * share)).ToArray());
+    }
+
+    /// <summary>As the CLI builds: without the texts the conformance tests keep (those are analysed every time).</summary>
+    private BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
+
     private BuildResult Cached() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { KeepSearchIndex = true });
 
     private BuildResult Clean()
@@ -144,8 +155,6 @@ public sealed class BuildCacheTests : IDisposable
     [Fact]
     public void The_search_analysis_of_unchanged_pages_comes_from_the_cache_and_the_index_equals_a_clean_builds()
     {
-        // As the CLI builds: without the texts the conformance tests keep (those are analysed every time).
-        BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
         var first = Build();
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         Assert.True(first.SearchDocumentsAnalysed > 30, $"{first.SearchDocumentsAnalysed} documents analysed");
@@ -169,16 +178,11 @@ public sealed class BuildCacheTests : IDisposable
     [Fact]
     public void Pages_whose_search_entry_is_known_are_rendered_again_when_the_output_lost_them_and_the_pack_is_damaged()
     {
-        // As the CLI builds: unchanged pages go without being read, until the output lacks their file.
-        BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
+        // Unchanged pages go without being read, until the output lacks their file.
         Assert.True(Build().Succeeded);
         Assert.True(Build().PagesKeptUnread > 0);
         var pack = Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "pages-*.pack").Single();
-        using (var stream = new FileStream(pack, FileMode.Open))
-        {
-            stream.Position = stream.Length / 4;
-            stream.Write(Enumerable.Repeat((byte)'x', (int)(stream.Length / 2)).ToArray());
-        }
+        Overwrite(pack, from: 1 / 4.0, share: 1 / 2.0);
         Directory.Delete(_site.Output, recursive: true);
 
         var rebuilt = Build();
@@ -252,11 +256,7 @@ public sealed class BuildCacheTests : IDisposable
         var pack = Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build"), "search-*.pack").Single();
         // Bytes overwritten in the middle (a disk error, not a crash): the pack keeps its length, so the listing
         // finds every entry, but the keys and contents of the entries there are wrong.
-        using (var stream = new FileStream(pack, FileMode.Open))
-        {
-            stream.Position = stream.Length / 3;
-            stream.Write(Enumerable.Repeat((byte)'x', (int)(stream.Length / 3)).ToArray());
-        }
+        Overwrite(pack, from: 1 / 3.0, share: 1 / 3.0);
         Directory.Delete(_site.Output, recursive: true);
 
         var rebuilt = Cached();
