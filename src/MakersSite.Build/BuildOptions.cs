@@ -55,6 +55,12 @@ public sealed record BuildOptions(
     /// </summary>
     public bool KeepSearchIndex { get; init; }
 
+    /// <summary>
+    /// Let a build after an edit of a few pages' texts redo only those pages (see SiteBuilder's quick rebuild); off:
+    /// always the full build (the command line's --full, and tests of the full build's own reuse of the cache).
+    /// </summary>
+    public bool QuickRebuild { get; init; } = true;
+
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 
     public DateOnly EffectiveToday => Today ?? DefaultToday();

@@ -37,6 +37,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Pages rendered anew whose tokens came from AngleSharp's tokenizer because the fast scanner left them (see PageTokens).</summary>
     public int PagesTokenizedByAngleSharp { get; init; }
 
+    /// <summary>Whether only the edited pages were loaded and rendered, the rest taken from the previous build's snapshot.</summary>
+    public bool QuickRebuild { get; init; }
+
+    /// <summary>Why a command-line build ran in full rather than as a quick rebuild (empty when it did not try).</summary>
+    public string QuickRebuildDeclined { get; init; } = "";
+
     /// <summary>Files of the output written or replaced by this build; the others were already as they should be.</summary>
     public int FilesWritten { get; init; }
 }

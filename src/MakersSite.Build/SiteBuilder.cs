@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MakersSite.Build.Caching;
 using MakersSite.Content.Assembly;
 using MakersSite.Content.Diagnostics;
@@ -14,7 +15,7 @@ namespace MakersSite.Build;
 /// Runs the build phases in order: load → validate → assemble → render → post-process → write.
 /// Any error stops the build before the write phase puts anything into place.
 /// </summary>
-public sealed class SiteBuilder(Action<string>? log = null)
+public sealed partial class SiteBuilder(Action<string>? log = null)
 {
     public BuildResult Build(BuildOptions options)
     {
@@ -25,12 +26,22 @@ public sealed class SiteBuilder(Action<string>? log = null)
         BuildResult? result = null;
         try
         {
-            return result = Run(options, root, cache);
+            if (cache is null || !KeepsSnapshot(options)) return result = Run(options, root, cache, snapshot: null);
+            var snapshot = (Path: SiteSnapshot.PathFor(cache.Directory, OutputManifest(root, options.OutputDirectory)), Inputs: SiteSnapshot.InputsStamp(root, options));
+            log?.Invoke("laden");
+            var declined = "";
+            result = options.QuickRebuild ? TryQuickRebuild(options, root, cache, snapshot.Path, snapshot.Inputs, out declined) : null;
+            if (result is not null) return result;
+            result = Run(options, root, cache, snapshot) with { QuickRebuildDeclined = declined };
+            // A failed build put the output back as it was, but wrote and removed files in its folders meanwhile.
+            if (!result.Succeeded) SiteSnapshot.RestampOutputFolders(snapshot.Path, OutputManifest(root, options.OutputDirectory), options.OutputDirectory);
+            return result;
         }
         finally
         {
-            // check names share images without drawing them, so its pages differ from a build's: it must not drop the build's entries.
-            cache?.EndBuild(prune: result is { Succeeded: true } && options.WriteOutput);
+            // check names share images without drawing them, so its pages differ from a build's: it must not drop the
+            // build's entries. A quick rebuild did not visit the entries of the pages it left alone: it keeps everything.
+            cache?.EndBuild(prune: result is { Succeeded: true, QuickRebuild: false } && options.WriteOutput, prunePagesAndSearchFiles: result is { QuickRebuild: true });
         }
     }
 
@@ -38,12 +49,17 @@ public sealed class SiteBuilder(Action<string>? log = null)
     private sealed record RenderedSite(IncrementalOutput? Output, int PageCount, int FileCount, int PagesFromCache, int SourcesFromCache, int SocialImagesDrawn, int PagesAsTree, int PagesTokenizedByAngleSharp)
     {
         public int PagesKeptUnread { get; init; }
+        public SnapshotParts? Snapshot { get; init; }
     }
 
-    private BuildResult Run(BuildOptions options, string root, BuildCache? cache)
+    /// <param name="snapshot">Where to keep what the next build needs for a quick rebuild, and the stamp of the inputs besides content/ (null: keep none).</param>
+    private BuildResult Run(BuildOptions options, string root, BuildCache? cache, (string Path, string Inputs)? snapshot)
     {
         var diagnostics = new DiagnosticBag();
-        log?.Invoke("laden");
+        List<FileStamp>? contentStamps = null;
+        // The files are stamped before they are loaded, so one that changes while the build runs counts as changed next time.
+        if (snapshot is not null) contentStamps = SiteSnapshot.Walk(root, "content");
+        else log?.Invoke("laden");
         // The search analysis of the previous build: serve keeps it in memory, a build in the cache.
         var analysisKey = BuildCache.Hash(BuildCache.GeneratorStamp + "\nsearch analysis");
         var searchMemo = options.SearchMemo ?? (cache is null ? null : ReadSearchAnalysis(cache, analysisKey));
@@ -54,7 +70,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
         // Load, validate, assemble, draw images, render and post-process, in a method of their own: when it returns,
         // the loaded pages (their bodies are most of a big site's heap), the graph and the jobs can go, before the
         // index, the other memory-hungry phase.
-        var rendered = RenderPages(options, root, cache, diagnostics, search);
+        var rendered = RenderPages(options, root, cache, diagnostics, search, keepSnapshot: snapshot is not null);
         if (rendered is null) return Fail(diagnostics);
         using var output = rendered.Output;
 
@@ -98,7 +114,21 @@ public sealed class SiteBuilder(Action<string>? log = null)
         if (output is not null)
         {
             log?.Invoke("schrijven");
+            // A build that fails leaves the output, and so the snapshot that describes it; one that writes the output
+            // removes it first, so a build that breaks off in the middle leaves none.
+            if (snapshot is { } previous) File.Delete(previous.Path);
             output.Commit();
+            // Only after a build without any message: a quick rebuild could not repeat another page's warnings.
+            if (snapshot is { } next && rendered.Snapshot is { } parts && diagnostics.Sorted().Count == 0)
+            {
+                new SiteSnapshot
+                {
+                    Inputs = next.Inputs, SearchKey = searchKey, Content = contentStamps!, Outlines = parts.Outlines, PageKeys = parts.PageKeys,
+                    OutputPaths = parts.OutputPaths, PageCount = parts.PageCount,
+                    OutputFolders = StampsNow(options.OutputDirectory, OutputFolders(output.Files)),
+                    Manifest = SiteSnapshot.Stamp("", OutputManifest(root, options.OutputDirectory)),
+                }.Write(next.Path, withOutlines: true);
+            }
         }
         log?.Invoke("klaar");
         return new BuildResult(diagnostics.Sorted(), rendered.PageCount, rendered.FileCount + searchFileCount) {
@@ -109,7 +139,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
     }
 
     /// <returns>Null when the build failed (the messages are in <paramref name="diagnostics"/>).</returns>
-    private RenderedSite? RenderPages(BuildOptions options, string root, BuildCache? cache, DiagnosticBag diagnostics, SearchIndexBuilder search)
+    private RenderedSite? RenderPages(BuildOptions options, string root, BuildCache? cache, DiagnosticBag diagnostics, SearchIndexBuilder search, bool keepSnapshot)
     {
         var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache));
         var content = loader.Load();
@@ -199,6 +229,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
             string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', outputPaths.Order(StringComparer.Ordinal)))];
             var fromCache = 0;
             var keptUnread = 0;
+            var pageKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             // A page rendered anew: post-processed, with its search text taken in the same pass.
             FinishedPage Finish(PageJob job, string html, out List<BrokenLink> pageBroken)
             {
@@ -223,6 +254,7 @@ public sealed class SiteBuilder(Action<string>? log = null)
                     }
                     var (layout, model) = job.Model!();
                     var key = ModelFingerprint.Of([.. pageStamp, job.Url, layout], model);
+                    if (keepSnapshot) pageKeys[job.Url] = key;
                     var path = OutputPaths.FileForUrl(job.Url);
                     // Unchanged, with the search entry the previous build took from it: not read, unless the output lacks
                     // the file (then from the cache, or rendered again should the cache fail to give it back).
@@ -313,8 +345,15 @@ public sealed class SiteBuilder(Action<string>? log = null)
             }
 
             handedOver = true;
-            return new RenderedSite(output, jobs.Count(j => !j.IsRedirect), outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree, postProcessor.PagesTokenizedByAngleSharp)
-                { PagesKeptUnread = keptUnread };
+            var pageCount = jobs.Count(j => !j.IsRedirect);
+            var outlines = keepSnapshot ? content.Pages.AsParallel().AsOrdered().Select(LoadedPageCodec.EncodeOutline).ToList() : null;
+            return new RenderedSite(output, pageCount, outputPaths.Count, fromCache, loader.PagesFromStore, socialImages.Drawn, postProcessor.PagesAsTree, postProcessor.PagesTokenizedByAngleSharp)
+            {
+                PagesKeptUnread = keptUnread,
+                // A page the codec cannot hold (a value of another type) leaves the next build without a quick rebuild.
+                Snapshot = outlines is null || outlines.Any(o => o is null) ? null
+                    : new SnapshotParts(outlines!, pageKeys, outputPaths.Order(StringComparer.Ordinal).ToList(), pageCount),
+            };
         }
         finally
         {
@@ -478,9 +517,10 @@ public sealed class SiteBuilder(Action<string>? log = null)
     private sealed record PreparedPictures(IReadOnlyDictionary<string, PictureModel> Models, IReadOnlyList<string> Originals, IReadOnlyDictionary<string, string> Files);
 
     /// <summary>Resizes every logo and photo of the published companies, or takes them from the cache; check only names them.</summary>
-    private static PreparedPictures PreparePictures(string root, SiteGraph graph, bool encode)
+    /// <param name="only">The companies whose pictures are wanted (a quick rebuild: the edited ones); null: all.</param>
+    private static PreparedPictures PreparePictures(string root, SiteGraph graph, bool encode, Func<Page, bool>? only = null)
     {
-        var sources = graph.Pages.Where(p => p.Kind == PageKind.Company)
+        var sources = graph.Pages.Where(p => p.Kind == PageKind.Company && (only is null || only(p)))
             .SelectMany(p => PictureFiles(p).Select(name => (Page: p, Name: name)))
             .Distinct()
             .ToList();

@@ -35,14 +35,17 @@ public static class CommandLine
     private const string BuildHelp = """
         makers-site build: controleert alle content en bouwt de site.
 
-        Gebruik: makers-site build [--root MAP] [--output MAP] [--base-url URL] [--drafts]
+        Gebruik: makers-site build [--root MAP] [--output MAP] [--base-url URL] [--drafts] [--full]
 
           --root MAP       Map met content/ en themes/ (standaard: de huidige map).
           --output MAP     Waar de site komt (standaard: MAP/public).
           --base-url URL   Webadres van de site, in plaats van baseUrl uit content/site.yml.
           --drafts         Neem ook pagina's met 'draft: true' op.
+          --full           Geen snelle herbouw: bekijk alle pagina's opnieuw (en herstel wat
+                           er met de hand in de uitvoermap veranderd is).
 
-        Een mislukte build laat de vorige public/ onaangeroerd.
+        Een mislukte build laat de vorige public/ onaangeroerd. Is sinds de vorige build alleen de
+        tekst van een paar pagina's veranderd, dan bouwt build alleen die pagina's opnieuw.
         """;
 
     private const string CheckHelp = """
@@ -91,7 +94,7 @@ public static class CommandLine
         var options = args[1..];
         return command switch
         {
-            "build" => WithOptions(options, BuildHelp, ["--root", "--output", "--base-url"], ["--drafts"], stdout, stderr,
+            "build" => WithOptions(options, BuildHelp, ["--root", "--output", "--base-url"], ["--drafts", "--full"], stdout, stderr,
                 o => RunBuild(o, stdout, stderr)),
             "check" => WithOptions(options, CheckHelp, ["--root", "--format"], [], stdout, stderr,
                 o => RunCheck(o, stdout, stderr)),
@@ -140,7 +143,7 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts"));
+        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full") };
         var watch = Stopwatch.StartNew();
         var result = new SiteBuilder(Progress(stderr)).Build(options);
         EndProgress(stderr);
@@ -151,7 +154,9 @@ public static class CommandLine
             return ContentErrors;
         }
         stdout.WriteLine($"{result.PageCount} pagina's en {result.FileCount} bestanden naar {options.OutputDirectory} in {watch.ElapsedMilliseconds} ms " +
-                         $"({result.SourcesFromCache} bronbestanden en {result.PagesFromCache} pagina's uit de cache, {result.FilesWritten} bestanden nieuw of gewijzigd).");
+                         (result.QuickRebuild
+                             ? $"(snelle herbouw: alleen de tekst van {result.PageCount - result.PagesKeptUnread} pagina's gewijzigd, {result.FilesWritten} bestanden nieuw of gewijzigd)."
+                             : $"({result.SourcesFromCache} bronbestanden en {result.PagesFromCache} pagina's uit de cache, {result.FilesWritten} bestanden nieuw of gewijzigd)."));
         return Success;
     }
 

@@ -35,20 +35,49 @@ public sealed class IncrementalOutput : IDisposable
     private bool _committed;
     // No output folder (or an empty one) when the build began: everything in it at the end is this build's.
     private readonly bool _startedEmpty;
+    // A partial build (see the constructor): files it does not plan stay as they are, except under these folders.
+    private readonly bool _partial;
+    private readonly ConcurrentBag<string> _completeFolders = [];
 
     /// <summary>Files written (changed or new) by the last <see cref="Commit"/>.</summary>
     public int Written { get; private set; }
 
     private sealed record ManifestEntry(string Fingerprint, long Size, long ModifiedTicks);
 
-    public IncrementalOutput(string target, string manifestPath)
+    /// <param name="partial">
+    /// For a build that writes only what an edit changed, into an output its caller has checked is exactly as the
+    /// manifest describes it: files it does not plan are kept with their manifest entries (except under folders
+    /// named by <see cref="PlanCompletely"/>), and a planned file with its previous fingerprint is not looked at.
+    /// </param>
+    public IncrementalOutput(string target, string manifestPath, bool partial = false)
     {
         _target = Path.GetFullPath(target);
         _manifestPath = manifestPath;
-        _startedEmpty = !Directory.Exists(_target) || !Directory.EnumerateFileSystemEntries(_target).Any();
+        _partial = partial;
+        _startedEmpty = !partial && (!Directory.Exists(_target) || !Directory.EnumerateFileSystemEntries(_target).Any());
         _previous = _startedEmpty ? new(StringComparer.Ordinal) : ReadManifest(manifestPath);
         EnsureDirectory(_target);
     }
+
+    /// <summary>Whether every file of the manifest is in the output with the size and time it was left with (asked on every core).</summary>
+    public bool PreviousFilesUnchanged()
+    {
+        var entries = _previous.ToArray();
+        var unchanged = true;
+        Parallel.For(0, entries.Length, (i, loop) =>
+        {
+            if (Unchanged(Path.Combine(_target, entries[i].Key), entries[i].Value)) return;
+            unchanged = false;
+            loop.Stop();
+        });
+        return unchanged && entries.Length > 0;
+    }
+
+    /// <summary>The output's files after <see cref="Commit"/>, relative.</summary>
+    public IReadOnlyList<string> Files { get; private set; } = [];
+
+    /// <summary>In a partial build: the files under this folder are all planned, so the ones not planned go.</summary>
+    public void PlanCompletely(string folder) => _completeFolders.Add(folder.TrimEnd('/') + "/");
 
     /// <param name="fingerprint">What fixes the text (such as the build cache key of a page), when the caller knows it: saves hashing it.</param>
     public void WriteText(string relativePath, string text, string? fingerprint = null)
@@ -105,7 +134,7 @@ public sealed class IncrementalOutput : IDisposable
         IsCurrent(relativePath, "sha256:" + contentHash, Path.Combine(_target, relativePath), out _);
 
     private bool IsCurrent(string relativePath, string fingerprint, string path, out ManifestEntry before) =>
-        _previous.TryGetValue(relativePath, out before!) && before.Fingerprint == fingerprint && Unchanged(path, before);
+        _previous.TryGetValue(relativePath, out before!) && before.Fingerprint == fingerprint && (_partial || Unchanged(path, before));
 
     private void Place(string relativePath, string fingerprint, Action<string> write)
     {
@@ -208,7 +237,7 @@ public sealed class IncrementalOutput : IDisposable
         foreach (var (relative, fingerprint) in _planned)
         {
             var path = Path.Combine(_target, relative);
-            for (var folder = Path.GetDirectoryName(path); !_startedEmpty && folder is not null && folder.Length > _target.Length && occupied.Add(folder);)
+            for (var folder = Path.GetDirectoryName(path); !_startedEmpty && !_partial && folder is not null && folder.Length > _target.Length && occupied.Add(folder);)
                 folder = Path.GetDirectoryName(folder);
             if (_unchanged.TryGetValue(relative, out var entry))
             {
@@ -223,14 +252,25 @@ public sealed class IncrementalOutput : IDisposable
             else if (_created.ContainsKey(relative) || _published.ContainsKey(relative)) Written++;
             manifest.Add((relative, _written.TryGetValue(relative, out var written) ? written : Entry(fingerprint, path)));
         }
+        if (_partial)
+        {
+            var complete = _completeFolders.ToArray();
+            foreach (var (relative, entry) in _previous)
+            {
+                if (_planned.ContainsKey(relative)) continue;
+                if (complete.Any(f => relative.StartsWith(f, StringComparison.Ordinal))) File.Delete(Path.Combine(_target, relative));
+                else manifest.Add((relative, entry));
+            }
+        }
         _committed = true;
         foreach (var backup in _backups.Values) File.Delete(backup);
 
         // Whatever else is in the output (pages that were removed, files put there by hand) goes, so the output
         // is the same tree a clean build writes. Into an output that began empty only this build wrote, and each
         // folder it made holds a file: no walk over its 40,000 files (half a second at 10,000 pages).
-        if (!_startedEmpty) RemoveWhatIsNotPlanned(occupied);
+        if (!_startedEmpty && !_partial) RemoveWhatIsNotPlanned(occupied);
         WriteManifest(manifest);
+        Files = manifest.Select(m => m.Relative).ToList();
     }
 
     private void RemoveWhatIsNotPlanned(HashSet<string> occupied)

@@ -39,6 +39,9 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         yield return ("/404.html", _cards.ForListing("Pagina niet gevonden", null));
     }
 
+    /// <summary>The share card of one page, as <see cref="ShareCards"/> lists it.</summary>
+    public ShareCard ShareCardOf(Page page) => _cards.For(page);
+
     private const string VacanciesSummary = "Alle vacatures, stages, BBL-plekken en afstudeeropdrachten bij de maakbedrijven van Land van de Makers.";
     private const string MyBackpackSummary = "De onderwerpen en bedrijven die jij in je rugzak hebt gestopt. Ze blijven alleen op dit apparaat.";
 

@@ -58,6 +58,20 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
         return true;
     }
 
+    /// <summary>
+    /// Takes in every document the memo's last build had, except those at <paramref name="except"/>, as that build
+    /// took them in: for a caller that knows none of them changed (see SiteBuilder's quick rebuild).
+    /// </summary>
+    /// <param name="dataKey">The key of the search data that build made (<see cref="Key"/>): names exactly its documents.</param>
+    /// <returns>False when the memo is not of that build: the caller adds the documents one by one.</returns>
+    public bool TryAddAllUnchanged(string dataKey, IReadOnlySet<string> except)
+    {
+        if (memo is null || keepTexts || PreviousDataKey != dataKey) return false;
+        foreach (var entry in memo.Entries.Values)
+            if (!except.Contains(entry.Url)) _entries.Add(entry);
+        return true;
+    }
+
     private void AnalyzeDeferred(int? cores)
     {
         var documents = new List<(SearchDocument, string?)>();

@@ -36,14 +36,14 @@ public sealed record SearchBundle(IReadOnlyList<SearchFile> Files, LunrIndex? In
 public static class SearchIndexWriter
 {
     public const string DataFolder = "zoeken/data";
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     public static readonly IReadOnlyList<SearchField> Fields =
     [
         new("title", 10),
         new("summary", 4),
         new("body", 1, LengthsInManifest: true),
-        new("parts", 0.25, ShowsWords: false),
+        new("parts", 0.25, ShowsWords: false, LengthsInManifest: true),
     ];
 
     /// <summary>Result snippets come from the first part of a page's text.</summary>

@@ -55,7 +55,19 @@ public sealed class SiteGraph
         SectionIntros = published.Where(p => p.Kind == PageKind.SectionList).ToDictionary(p => p.Section!, StringComparer.Ordinal);
         _bySlug = Pages.Where(p => p.Section is not null).ToDictionary(p => (p.Section!, p.Slug));
 
-        _related = Pages.ToDictionary(p => p, _ => new SortedSet<Page>(PageOrder.Instance));
+        // The whole site sorted once into reading order: every list of a section or term is a part of it, in the
+        // same order, without sorting again (PageOrder ends with the URL, so no two pages tie). The sort keys are
+        // taken once per page, and related pages are kept sorted by their place in it: comparing two places is
+        // cheaper than comparing two pages' weights and titles, which on a big site took most of this phase.
+        var readingOrder = Pages.OrderBy(PageOrder.OrderKey).ThenBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var place = new Dictionary<Page, int>(readingOrder.Count, ReferenceEqualityComparer.Instance);
+        foreach (var page in readingOrder) place[page] = place.Count;
+        var byPlace = Comparer<Page>.Create((x, y) => place[x].CompareTo(place[y]));
+        _sections = readingOrder.Where(p => p.Section is not null).GroupBy(p => p.Section!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        _related = Pages.ToDictionary(p => p, _ => new SortedSet<Page>(byPlace));
         foreach (var page in Pages)
         {
             foreach (var reference in page.References)
@@ -77,21 +89,18 @@ public sealed class SiteGraph
             }
         }
         // A company listing an aspect belongs on the Rugzak topics about that aspect, and they on it.
+        var companiesByAspect = Pages.Where(p => p.Kind == PageKind.Company)
+            .SelectMany(p => TermSlugs(p, "aspect").Distinct().Select(aspect => (Aspect: aspect ?? "", Company: p)))
+            .ToLookup(x => x.Aspect, x => x.Company, StringComparer.Ordinal);
         foreach (var topic in Pages.Where(p => p.Kind == PageKind.Topic))
         {
-            var aspect = topic.Fields.GetValueOrDefault("aspect") as string;
-            foreach (var company in Pages.Where(p => p.Kind == PageKind.Company && TermSlugs(p, "aspect").Contains(aspect)))
+            if (topic.Fields.GetValueOrDefault("aspect") is not string aspect) continue;
+            foreach (var company in companiesByAspect[aspect])
             {
                 _related[topic].Add(company);
                 _related[company].Add(topic);
             }
         }
-
-        // The whole site sorted once into reading order: every list of a section or term is a part of it, in the
-        // same order, without sorting again (PageOrder ends with the URL, so no two pages tie).
-        var readingOrder = Pages.OrderBy(p => p, PageOrder.Instance).ToList();
-        _sections = readingOrder.Where(p => p.Section is not null).GroupBy(p => p.Section!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         // Each page's terms once, rather than every page asked again for each of a vocabulary's terms.
         var carrying = new Dictionary<(string Taxonomy, string? Slug), List<Page>>();
@@ -163,7 +172,7 @@ public sealed class PageOrder : IComparer<Page>
     }
 
     // Flats have an explicit order; kennisbank articles read newest first; everything else by weight.
-    private static long OrderKey(Page p) => p.Kind switch
+    internal static long OrderKey(Page p) => p.Kind switch
     {
         PageKind.Flat => p.Fields.GetValueOrDefault("order") as long? ?? 0,
         PageKind.Lesson when p.Fields.GetValueOrDefault("date") is DateOnly d => -d.DayNumber,

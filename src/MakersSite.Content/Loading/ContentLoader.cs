@@ -57,6 +57,23 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         return site is null ? null : new LoadedContent(root, site, vocabularies, pages);
     }
 
+    /// <summary>
+    /// Only content/site.yml and the vocabularies, for a build that loads just the pages that changed
+    /// (<see cref="LoadPageFile"/>) and takes the others as the previous build left them.
+    /// </summary>
+    public (SiteConfig? Site, Dictionary<string, Vocabulary> Vocabularies) LoadSettings() =>
+        Directory.Exists(_contentDirectory) ? (LoadSite(), LoadVocabularies()) : (null, new Dictionary<string, Vocabulary>());
+
+    /// <summary>One page by its path relative to the site (content/…/index.md), as <see cref="Load"/> would load it.</summary>
+    public Page? LoadPageFile(string file, IReadOnlyDictionary<string, Vocabulary> vocabularies)
+    {
+        var place = PagePlace.Classify(file);
+        if (place is null) return null;
+        var path = Path.Combine(root, file);
+        return memo is null && store is null ? LoadPage(path, file, place, vocabularies)
+            : LoadRemembered(path, file, place, vocabularies, LoadedPageMemo.VocabulariesKey(vocabularies));
+    }
+
     private SiteConfig? LoadSite()
     {
         const string file = "content/site.yml";

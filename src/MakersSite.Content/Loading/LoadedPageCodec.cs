@@ -22,11 +22,20 @@ public interface ILoadedPageStore
 /// </summary>
 public static class LoadedPageCodec
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     private enum Tag : byte { Null, Text, Number, Flag, Date, List, Group }
 
     /// <summary>The page as bytes, or null when a value has a type this format does not know (then it is not kept).</summary>
-    public static byte[]? Encode(Page page)
+    public static byte[]? Encode(Page page) => Encode(page, outline: false);
+
+    /// <summary>
+    /// The page as other pages see it: everything but its body (the HTML, where it starts, its links), which only
+    /// the page itself shows. Two versions of a page with the same outline differ on no other page. Decoded, a
+    /// page with an empty body.
+    /// </summary>
+    public static byte[]? EncodeOutline(Page page) => Encode(page, outline: true);
+
+    private static byte[]? Encode(Page page, bool outline)
     {
         using var buffer = new MemoryStream();
         using var writer = new BinaryWriter(buffer, Encoding.UTF8);
@@ -39,13 +48,15 @@ public static class LoadedPageCodec
         writer.Write(page.Slug);
         writer.Write(page.Url);
         if (!TryWriteGroup(writer, page.Fields)) return null;
-        writer.Write(page.BodyUtf8.Length);
-        writer.Write(page.BodyUtf8);
-        writer.Write(page.BodyLine);
+        byte[] body = outline ? [] : page.BodyUtf8;
+        writer.Write(body.Length);
+        writer.Write(body);
+        writer.Write(outline ? 0 : page.BodyLine);
         WriteAll(writer, page.References, (w, r) => { w.Write(r.Section); w.Write(r.Slug); w.Write(r.Field); w.Write(r.Line); w.Write(r.Column); });
-        WriteAll(writer, page.FieldPositions.ToList(), (w, p) => { w.Write(p.Key); w.Write(p.Value.Line); w.Write(p.Value.Column); });
-        WriteAll(writer, page.BodyLinks, (w, l) => { w.Write(l.Url); w.Write(l.Line); w.Write(l.Column); w.Write(l.IsImage); });
+        WriteAll(writer, outline ? Array.Empty<BodyLink>() : page.BodyLinks, (w, l) => { w.Write(l.Url); w.Write(l.Line); w.Write(l.Column); w.Write(l.IsImage); });
         WriteAll(writer, page.BundleFiles, (w, name) => w.Write(name));
+        // Last, and read only when asked for: only messages need them, and they are a good part of a page's strings.
+        WriteAll(writer, page.FieldPositions.ToList(), (w, p) => { w.Write(p.Key); w.Write(p.Value.Line); w.Write(p.Value.Column); });
         writer.Flush();
         return buffer.ToArray();
     }
@@ -67,11 +78,10 @@ public static class LoadedPageCodec
             var body = reader.ReadBytes(Count(reader));
             var bodyLine = reader.ReadInt32();
             var references = ReadAll(reader, r => new PageRef(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt32()));
-            var positions = ReadAll(reader, r => (Path: r.ReadString(), Position: new FieldPosition(r.ReadInt32(), r.ReadInt32())))
-                .ToDictionary(p => p.Path, p => p.Position, StringComparer.Ordinal);
             var links = ReadAll(reader, r => new BodyLink(r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean()));
             var files = ReadAll(reader, r => r.ReadString());
-            if (reader.BaseStream.Position != bytes.Count) return null;
+            var positionCount = Count(reader);
+            var positions = new LazyPositions(bytes.Slice((int)reader.BaseStream.Position), positionCount);
             return new Page
             {
                 SourceFile = sourceFile,
@@ -94,6 +104,37 @@ public static class LoadedPageCodec
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Field positions decoded on first use. A damaged list reads as no positions (messages then name the file
+    /// without a line); the rest of the entry is checked when it is read.
+    /// </summary>
+    private sealed class LazyPositions(ArraySegment<byte> bytes, int count) : IReadOnlyDictionary<string, FieldPosition>
+    {
+        private Dictionary<string, FieldPosition> Positions => LazyInitializer.EnsureInitialized(ref field, () =>
+        {
+            var positions = new Dictionary<string, FieldPosition>(count, StringComparer.Ordinal);
+            try
+            {
+                using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
+                for (var i = 0; i < count; i++) positions[reader.ReadString()] = new FieldPosition(reader.ReadInt32(), reader.ReadInt32());
+            }
+            catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+            {
+                positions.Clear();
+            }
+            return positions;
+        });
+
+        public FieldPosition this[string key] => Positions[key];
+        public IEnumerable<string> Keys => Positions.Keys;
+        public IEnumerable<FieldPosition> Values => Positions.Values;
+        public int Count => Positions.Count;
+        public bool ContainsKey(string key) => Positions.ContainsKey(key);
+        public bool TryGetValue(string key, out FieldPosition value) => Positions.TryGetValue(key, out value);
+        public IEnumerator<KeyValuePair<string, FieldPosition>> GetEnumerator() => Positions.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static void WriteAll<T>(BinaryWriter writer, IReadOnlyCollection<T> items, Action<BinaryWriter, T> write)

@@ -1,0 +1,233 @@
+using System.IO.Enumeration;
+using System.Text;
+
+namespace MakersSite.Build.Caching;
+
+/// <summary>A file's or folder's path (relative, with /), size (-1 for a folder) and modification time.</summary>
+internal readonly record struct FileStamp(string Path, long Size, long Ticks)
+{
+    public bool IsFolder => Size < 0;
+}
+
+/// <summary>
+/// What a build that wrote its output knew of the site and the output, so the next build can tell from file
+/// times alone whether only page texts changed, and then redo just those pages (<see cref="QuickRebuild"/>):
+/// every file and folder of content/ as the build found them before loading, a stamp of everything else it read
+/// (theme, layouts, static files, options, the date), each page as other pages see it (its outline: everything but
+/// its body), the cache key of each page's finished HTML, every path of the output, and the output's folders and
+/// manifest as the build left them. One per output folder, kept in the build cache.
+/// </summary>
+internal sealed class SiteSnapshot
+{
+    private const string Magic = "makers-site snapshot 2";
+
+    public required string Inputs { get; init; }
+    public required IReadOnlyList<FileStamp> Content { get; init; }
+    /// <summary>Each loaded page (drafts too) in load order: the bytes of its outline (see <see cref="Content.Loading.LoadedPageCodec.EncodeOutline"/>), kept in a file of their own.</summary>
+    public required IReadOnlyList<byte[]> Outlines { get; init; }
+    /// <summary>Page URL → the build cache key of its finished HTML.</summary>
+    public required IReadOnlyDictionary<string, string> PageKeys { get; init; }
+    /// <summary>Every file of the output but the search data's, sorted (links are checked against them).</summary>
+    public required IReadOnlyList<string> OutputPaths { get; init; }
+    public required int PageCount { get; init; }
+    public required IReadOnlyList<FileStamp> OutputFolders { get; init; }
+    public required FileStamp Manifest { get; init; }
+
+    /// <summary>The search data's key (names exactly the documents the search analysis in the cache holds).</summary>
+    public required string SearchKey { get; init; }
+    /// <summary>Names the outlines' file: a quick rebuild leaves it as it is and writes only the rest.</summary>
+    public string OutlinesId { get; init; } = Guid.NewGuid().ToString("N");
+
+    public static string PathFor(string cacheDirectory, string outputManifest) =>
+        Path.Combine(cacheDirectory, Path.GetFileNameWithoutExtension(outputManifest).Replace("output-", "snapshot-") + ".bin");
+
+    private static string OutlinesPath(string path) => Path.ChangeExtension(path, ".pages");
+
+    /// <param name="withOutlines">Write the outlines too (a full build); a quick rebuild's are the same as before.</param>
+    public void Write(string path, bool withOutlines)
+    {
+        if (withOutlines)
+        {
+            WriteChecked(OutlinesPath(path), writer =>
+            {
+                writer.Write(OutlinesId);
+                writer.Write(Outlines.Count);
+                foreach (var outline in Outlines)
+                {
+                    writer.Write(outline.Length);
+                    writer.Write(outline);
+                }
+            });
+        }
+        WriteChecked(path, writer =>
+        {
+            writer.Write(BuildCache.GeneratorStamp);
+            writer.Write(OutlinesId);
+            writer.Write(Inputs);
+            writer.Write(SearchKey);
+            WriteStamps(writer, Content);
+            writer.Write(PageKeys.Count);
+            foreach (var (url, key) in PageKeys.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.Write(url);
+                writer.Write(key);
+            }
+            writer.Write(OutputPaths.Count);
+            foreach (var output in OutputPaths) writer.Write(output);
+            writer.Write(PageCount);
+            WriteStamps(writer, OutputFolders);
+            WriteStamps(writer, [Manifest]);
+        });
+    }
+
+    /// <summary>The snapshot, or null when there is none, it is another generator's, or it cannot be read.</summary>
+    public static SiteSnapshot? Read(string path)
+    {
+        try
+        {
+            if (ReadChecked(path) is not { } reader || reader.ReadString() != BuildCache.GeneratorStamp) return null;
+            var outlinesId = reader.ReadString();
+            var inputs = reader.ReadString();
+            var searchKey = reader.ReadString();
+            var content = ReadStamps(reader);
+            var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = reader.ReadInt32(); i > 0; i--) keys[reader.ReadString()] = reader.ReadString();
+            var paths = new string[reader.ReadInt32()];
+            for (var i = 0; i < paths.Length; i++) paths[i] = reader.ReadString();
+            var pageCount = reader.ReadInt32();
+            var folders = ReadStamps(reader);
+            var manifest = ReadStamps(reader);
+            if (manifest.Count != 1 || ReadChecked(OutlinesPath(path)) is not { } pages || pages.ReadString() != outlinesId) return null;
+            var outlines = new byte[pages.ReadInt32()][];
+            for (var i = 0; i < outlines.Length; i++) outlines[i] = pages.ReadBytes(pages.ReadInt32());
+            return new SiteSnapshot
+            {
+                OutlinesId = outlinesId, Inputs = inputs, SearchKey = searchKey, Content = content, Outlines = outlines, PageKeys = keys,
+                OutputPaths = paths, PageCount = pageCount, OutputFolders = folders, Manifest = manifest[0],
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or OutOfMemoryException)
+        {
+            return null; // none yet (FileNotFoundException is an IOException), cut short or damaged: a full build
+        }
+    }
+
+    /// <summary>
+    /// After a build that failed: it left the output as it was (and so this snapshot's description of it), but its
+    /// folders' times changed as it wrote and removed files in them. Only while the output's manifest is the one
+    /// the snapshot names, that is, while no build has written the output since.
+    /// </summary>
+    public static void RestampOutputFolders(string path, string manifestPath, string outputDirectory)
+    {
+        if (Read(path) is not { } snapshot || Stamp("", manifestPath) != snapshot.Manifest) return;
+        var folders = snapshot.OutputFolders.Select(f => Stamp(outputDirectory, f.Path, folder: true)).ToList();
+        new SiteSnapshot
+        {
+            OutlinesId = snapshot.OutlinesId, Inputs = snapshot.Inputs, SearchKey = snapshot.SearchKey, Content = snapshot.Content,
+            Outlines = snapshot.Outlines, PageKeys = snapshot.PageKeys, OutputPaths = snapshot.OutputPaths, PageCount = snapshot.PageCount,
+            OutputFolders = folders, Manifest = snapshot.Manifest,
+        }.Write(path, withOutlines: false);
+    }
+
+    /// <summary>Writes aside, then into place: the magic, what <paramref name="write"/> writes, and a checksum of it.</summary>
+    private static void WriteChecked(string path, Action<BinaryWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            write(writer);
+        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var temporary = path + ".tmp";
+        using (var file = File.Create(temporary))
+        {
+            file.Write(bytes);
+            file.Write(BitConverter.GetBytes(System.IO.Hashing.XxHash3.HashToUInt64(bytes)));
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>A reader past the magic, or null when the file is not one <see cref="WriteChecked"/> wrote intact.</summary>
+    private static BinaryReader? ReadChecked(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < sizeof(ulong)) return null;
+        var body = bytes.AsSpan(0, bytes.Length - sizeof(ulong));
+        if (BitConverter.ToUInt64(bytes, body.Length) != System.IO.Hashing.XxHash3.HashToUInt64(body)) return null;
+        var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), Encoding.UTF8);
+        return reader.ReadString() == Magic ? reader : null;
+    }
+
+    private static void WriteStamps(BinaryWriter writer, IReadOnlyList<FileStamp> stamps)
+    {
+        writer.Write(stamps.Count);
+        foreach (var stamp in stamps)
+        {
+            writer.Write(stamp.Path);
+            writer.Write(stamp.Size);
+            writer.Write(stamp.Ticks);
+        }
+    }
+
+    private static List<FileStamp> ReadStamps(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length) throw new FormatException("Count out of range.");
+        var stamps = new List<FileStamp>(count);
+        for (var i = 0; i < count; i++) stamps.Add(new FileStamp(reader.ReadString(), reader.ReadInt64(), reader.ReadInt64()));
+        return stamps;
+    }
+
+    /// <summary>Every file and folder under <paramref name="folder"/> (itself included) with paths relative to
+    /// <paramref name="root"/>, sorted; folders named in <paramref name="skip"/> are left out with what they hold.</summary>
+    public static List<FileStamp> Walk(string root, string folder, params string[] skip)
+    {
+        var start = Path.Combine(root, folder);
+        var stamps = new List<FileStamp>();
+        if (!Directory.Exists(start)) return stamps;
+        stamps.Add(Stamp(root, folder));
+        var prefix = Path.GetFullPath(root).Length + 1;
+        stamps.AddRange(new FileSystemEnumerable<FileStamp>(start,
+            (ref FileSystemEntry entry) => new FileStamp(entry.ToFullPath()[prefix..].Replace('\\', '/'),
+                entry.IsDirectory ? -1 : entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !skip.Contains(entry.FileName.ToString()),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !(entry.IsDirectory && skip.Contains(entry.FileName.ToString())),
+        });
+        stamps.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return stamps;
+    }
+
+    /// <summary>A file's or folder's stamp as it is now (size 0 and time 0 when it does not exist).</summary>
+    /// <param name="folder">What the path is expected to be, asked first.</param>
+    public static FileStamp Stamp(string root, string relativePath, bool folder = false)
+    {
+        var full = Path.Combine(root, relativePath);
+        if (folder && new DirectoryInfo(full) is { Exists: true } asFolder) return new FileStamp(relativePath, -1, asFolder.LastWriteTimeUtc.Ticks);
+        var file = new FileInfo(full);
+        if (file.Exists) return new FileStamp(relativePath, file.Length, file.LastWriteTimeUtc.Ticks);
+        var directory = new DirectoryInfo(full);
+        return directory.Exists ? new FileStamp(relativePath, -1, directory.LastWriteTimeUtc.Ticks) : new FileStamp(relativePath, 0, 0);
+    }
+
+    /// <summary>
+    /// Everything a build reads besides content/ and the generator: the themes (their installed packages by
+    /// npm's lock file), the site's layouts and static files, and the options and date the build ran with.
+    /// </summary>
+    public static string InputsStamp(string root, BuildOptions options)
+    {
+        var text = new StringBuilder();
+        text.Append(BuildCache.GeneratorStamp).Append('\n')
+            .Append(options.BaseUrl).Append('\n').Append(options.IncludeDrafts).Append('\n')
+            .Append(options.PostProcessWithTree).Append('\n').Append(options.OutputDirectory).Append('\n')
+            .Append(options.EffectiveToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        var stamps = Walk(root, "themes", "node_modules").Concat(Walk(root, "layouts")).Concat(Walk(root, "static"));
+        if (Directory.Exists(Path.Combine(root, "themes")))
+            foreach (var theme in Directory.GetDirectories(Path.Combine(root, "themes")).Order(StringComparer.Ordinal))
+                stamps = stamps.Append(Stamp(root, Path.GetRelativePath(root, Path.Combine(theme, "node_modules", ".package-lock.json")).Replace('\\', '/')));
+        foreach (var stamp in stamps) text.Append(stamp.Path).Append('\0').Append(stamp.Size).Append('\0').Append(stamp.Ticks).Append('\n');
+        return BuildCache.Hash(text.ToString());
+    }
+}
