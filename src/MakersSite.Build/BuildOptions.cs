@@ -61,6 +61,9 @@ public sealed record BuildOptions(
     /// </summary>
     public bool QuickRebuild { get; init; } = true;
 
+    /// <summary>The process ends right after this build (the command line): a quick rebuild then leaves the collector off to the end.</summary>
+    public bool ProcessEndsWithBuild { get; init; }
+
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 
     public DateOnly EffectiveToday => Today ?? DefaultToday();

@@ -28,7 +28,9 @@ public sealed partial class SiteBuilder
     /// What a quick rebuild may allocate before the collector runs. It allocates ~30 KB per page of the site
     /// (snapshot, outlines, search analysis, output manifest), most of it kept to the end, and ends right after:
     /// collections only copy what is live. At 10,000 pages the GC's small gen0 budget (see the CLI project) made
-    /// it collect 30 times, 0.25 s in all; without, it peaked at ~380 MB. A bigger site collects again past this.
+    /// it collect 30 times, 0.25 s in all; without, it peaked at ~330 MB. A bigger site collects again past this.
+    /// Ending the region made the next allocation collect that whole heap (~0.15 s), so a process that ends with
+    /// the build (<see cref="BuildOptions.ProcessEndsWithBuild"/>) leaves it on.
     /// </summary>
     private const long QuickAllocationBudget = 256L << 20;
 
@@ -42,87 +44,94 @@ public sealed partial class SiteBuilder
     /// <summary>What a full build gathers for its snapshot while it renders.</summary>
     private sealed record SnapshotParts(IReadOnlyList<byte[]> Outlines, ConcurrentDictionary<string, string> PageKeys, IReadOnlyList<string> OutputPaths, int PageCount);
 
-    /// <returns>The build's result, or null when the build must run in full (nothing was changed then).</returns>
+    /// <summary>Turns the collector off for a quick rebuild (see <see cref="QuickAllocationBudget"/>); false when the runtime refuses.</summary>
+    private static bool StopCollecting()
+    {
+        try
+        {
+            return GC.TryStartNoGCRegion(QuickAllocationBudget);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            return false; // another build of this process holds a region: it collects as usual
+        }
+    }
+
+    /// <summary>Turns the collector back on after <see cref="StopCollecting"/>.</summary>
+    private static void CollectAgain()
+    {
+        // Allocating past the budget ended the region with a collection already.
+        if (System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.NoGCRegion) return;
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    /// <returns>The build's result, or null when the build must run in full (the output is as it was then).</returns>
     /// <param name="declined">Why the build must run in full (for tests and for anyone wondering).</param>
     private BuildResult? TryQuickRebuild(BuildOptions options, string root, BuildCache cache, string snapshotPath, string inputs, out string declined)
     {
         declined = "";
-        // Without a region (another build in this process holds one, or the runtime refuses), it collects as usual.
-        var region = false;
-        try
-        {
-            region = GC.TryStartNoGCRegion(QuickAllocationBudget);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
-        {
-        }
-        try
-        {
-            return QuickRebuild(options, root, cache, snapshotPath, inputs, out declined);
-        }
-        finally
-        {
-            // Allocating past the budget ended the region with a collection; otherwise it ends here.
-            if (region && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
-            {
-                try
-                {
-                    GC.EndNoGCRegion();
-                }
-                catch (InvalidOperationException)
-                {
-                }
-            }
-        }
-    }
-
-    private BuildResult? QuickRebuild(BuildOptions options, string root, BuildCache cache, string snapshotPath, string inputs, out string declined)
-    {
-        declined = "";
-        var snapshot = SiteSnapshot.Read(snapshotPath);
+        // What does not depend on the edit starts at once on the other core: the search analysis, Fluid's grammar.
+        var analysisKey = BuildCache.Hash(BuildCache.GeneratorStamp + "\nsearch analysis");
+        var memoRead = Task.Run(() => ReadSearchAnalysis(cache, analysisKey));
+        var warmedUp = Task.Run(TemplateEngine.WarmUp);
         var manifestPath = OutputManifest(root, options.OutputDirectory);
-        if (snapshot is null || snapshot.Inputs != inputs || SiteSnapshot.Stamp("", manifestPath) != snapshot.Manifest) return Declined(out declined, "no snapshot of the previous build, other inputs, or the output manifest was rewritten");
-        if (ChangedContent(root, snapshot, out var contentNow) is not { } changedFiles) return Declined(out declined, "files or folders of content/ came or went");
-        if (changedFiles.Count > QuickEditsAtMost) return Declined(out declined, "too many files changed");
-        if (StampsNow(options.OutputDirectory, snapshot.OutputFolders).SequenceEqual(snapshot.OutputFolders) is false) return Declined(out declined, "a folder of the output changed");
-
-        // Each changed file must be the index.md of a page whose outline decides every other page: not the home
-        // page or a section's page (their folders hold the others), not a Rugzak page (the offline worker's cache
-        // name follows their HTML).
-        var outlines = snapshot.Outlines.AsParallel().AsOrdered().Select(o => LoadedPageCodec.Decode(o)).ToList();
-        if (outlines.Any(p => p is null)) return Declined(out declined, "the snapshot holds a page it cannot decode");
-        var pages = outlines.Select(p => p!).ToList();
-        var changed = new List<int>();
-        foreach (var file in changedFiles)
+        Task<(IncrementalOutput Output, bool Unchanged)>? outputRead = null;
+        Task? loadingPages = null;
+        try
         {
-            var at = pages.FindIndex(p => p.SourceFile == file);
-            if (at < 0 || pages[at].Kind is PageKind.Home or PageKind.SectionList or PageKind.Topic) return Declined(out declined, "a changed file is not the text of a page other pages' outlines leave alone");
-            changed.Add(at);
-        }
+            var snapshot = SiteSnapshot.Read(snapshotPath);
+            if (snapshot is null || snapshot.Inputs != inputs || SiteSnapshot.Stamp("", manifestPath) != snapshot.Manifest) return Declined(out declined, "no snapshot of the previous build, other inputs, or the output manifest was rewritten");
+            // Disposed without a commit (a fall back to the full build), the output takes away whatever it wrote.
+            outputRead = Task.Run(() =>
+            {
+                var output = new IncrementalOutput(options.OutputDirectory, manifestPath, partial: true);
+                return (output, output.PreviousFilesUnchanged());
+            });
+            if (ChangedContent(root, snapshot, out var contentNow) is not { } changedFiles) return Declined(out declined, "files or folders of content/ came or went");
+            if (changedFiles.Count > QuickEditsAtMost) return Declined(out declined, "too many files changed");
+            if (!StampsNow(options.OutputDirectory, snapshot.OutputFolders).SequenceEqual(snapshot.OutputFolders)) return Declined(out declined, "a folder of the output changed");
 
-        var diagnostics = new DiagnosticBag();
-        var loader = new ContentLoader(root, diagnostics, store: new CachedSources(cache));
-        var (site, vocabularies) = loader.LoadSettings();
-        foreach (var at in changed)
-        {
-            // Messages, even warnings, are the full build's to report (this build could not repeat the others').
-            if (site is null || loader.LoadPageFile(pages[at].SourceFile, vocabularies) is not { } page || diagnostics.Sorted().Count > 0) return Declined(out declined, "the changed page does not load without messages");
-            if (LoadedPageCodec.EncodeOutline(page) is not { } outline || !outline.AsSpan().SequenceEqual(snapshot.Outlines[at])) return Declined(out declined, "the outline of the changed page changed");
-            pages[at] = page;
-        }
-        var content = new LoadedContent(root, site!, vocabularies, pages);
-        if (options.BaseUrl is not null) content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
-        var graph = new SiteGraph(content, options.IncludeDrafts, options.EffectiveToday);
+            // The changed pages load on one core while the others' outlines are decoded.
+            var diagnostics = new DiagnosticBag();
+            var loader = new ContentLoader(root, diagnostics, store: new CachedSources(cache));
+            var loading = Task.Run(() =>
+            {
+                var (siteConfig, vocabularies) = loader.LoadSettings();
+                return (Site: siteConfig, Vocabularies: vocabularies, Pages: siteConfig is null ? [] : changedFiles.Select(f => loader.LoadPageFile(f, vocabularies)).ToList());
+            });
+            loadingPages = loading;
+            var outlines = snapshot.Outlines.Select(o => LoadedPageCodec.Decode(o)).ToList();
+            var loaded = loading.GetAwaiter().GetResult();
+            if (outlines.Any(p => p is null)) return Declined(out declined, "the snapshot holds a page it cannot decode");
+            var pages = outlines.Select(p => p!).ToList();
+            // Each changed file must be the index.md of a page whose outline decides every other page: not the home
+            // page or a section's page (their folders hold the others), not a Rugzak page (the offline worker's cache
+            // name follows their HTML). Messages, even warnings, are the full build's to report (this build could
+            // not repeat the others').
+            var changed = new List<int>();
+            for (var i = 0; i < changedFiles.Count; i++)
+            {
+                var at = pages.FindIndex(p => p.SourceFile == changedFiles[i]);
+                if (at < 0 || pages[at].Kind is PageKind.Home or PageKind.SectionList or PageKind.Topic) return Declined(out declined, "a changed file is not the text of a page other pages' outlines leave alone");
+                if (loaded.Site is null || loaded.Pages[i] is not { } page || diagnostics.Sorted().Count > 0) return Declined(out declined, "the changed page does not load without messages");
+                if (LoadedPageCodec.EncodeOutline(page) is not { } outline || !outline.AsSpan().SequenceEqual(snapshot.Outlines[at])) return Declined(out declined, "the outline of the changed page changed");
+                pages[at] = page;
+                changed.Add(at);
+            }
+            var content = new LoadedContent(root, loaded.Site!, loaded.Vocabularies, pages);
+            if (options.BaseUrl is not null) content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
+            var graph = new SiteGraph(content, options.IncludeDrafts, options.EffectiveToday);
+            var edited = changed.Select(at => pages[at]).ToHashSet(ReferenceEqualityComparer.Instance);
+            if (graph.Pages.Count(edited.Contains) != edited.Count) return Declined(out declined, "a changed page is a draft");
 
-        var edited = changed.Select(at => pages[at]).ToHashSet(ReferenceEqualityComparer.Instance);
-        if (graph.Pages.Count(edited.Contains) != edited.Count) return Declined(out declined, "a changed page is a draft"); // a draft: the full build decides
-
-        var themeDirectory = Path.Combine(root, "themes", content.Site.Theme);
-        var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
-        // Disposed without a commit (a fall back to the full build), it takes away whatever it wrote.
-        using var output = new IncrementalOutput(options.OutputDirectory, manifestPath, partial: true);
-        {
-            if (!output.PreviousFilesUnchanged()) return Declined(out declined, "a file of the output changed");
+            var themeDirectory = Path.Combine(root, "themes", content.Site.Theme);
+            var templates = new TemplateEngine([Path.Combine(root, "layouts"), Path.Combine(themeDirectory, "layouts")]);
             log?.Invoke("afbeeldingen");
             var fonts = SocialFonts.Load(Path.Combine(themeDirectory, "node_modules"), out _);
             if (fonts is null) return Declined(out declined, "the theme's fonts are missing");
@@ -136,18 +145,15 @@ public sealed partial class SiteBuilder
             var pictures = PreparePictures(root, graph, encode: true, only: edited.Contains);
 
             log?.Invoke("renderen en nabewerken");
-            var site2 = new SiteRenderer(graph, templates, shareImages, pictures.Models);
-            var jobs = site2.Jobs().Where(j => !j.IsRedirect && j.Source is { } source && edited.Contains(source)).ToList();
+            var site = new SiteRenderer(graph, templates, shareImages, pictures.Models);
+            var jobs = site.Jobs().Where(j => !j.IsRedirect && j.Source is { } source && edited.Contains(source)).ToList();
             var outputPaths = snapshot.OutputPaths.ToHashSet(StringComparer.Ordinal);
             string[] pageStamp = [BuildCache.GeneratorStamp, TemplatesStamp(root, themeDirectory), BuildCache.Hash(string.Join('\n', snapshot.OutputPaths))];
             var postProcessor = new PostProcessor(outputPaths.Contains, alwaysBuildTree: options.PostProcessWithTree);
             var searchDocuments = new SearchDocuments(graph);
-            var analysisKey = BuildCache.Hash(BuildCache.GeneratorStamp + "\nsearch analysis");
-            var searchMemo = ReadSearchAnalysis(cache, analysisKey);
-            var storedAnalyses = searchMemo.Documents;
-            var search = new SearchIndexBuilder(keepTexts: false, deferAnalysis: false, searchMemo);
-            var pageKeys = new Dictionary<string, string>(snapshot.PageKeys, StringComparer.Ordinal);
+            var finished = new List<(PageJob Job, string Key, FinishedPage Page)>();
             var fromCache = 0;
+            warmedUp.GetAwaiter().GetResult();
             foreach (var job in jobs)
             {
                 var (layout, model) = job.Model!();
@@ -157,12 +163,22 @@ public sealed partial class SiteBuilder
                 else
                 {
                     var broken = new List<BrokenLink>();
-                    var html0 = site2.Render(layout, model);
-                    var finished = postProcessor.Process(job.Url, html0, broken, relativeLinks: true, searchText: SearchDocuments.Lists(job.Source!));
+                    var processed = postProcessor.Process(job.Url, site.Render(layout, model), broken, relativeLinks: true, searchText: SearchDocuments.Lists(job.Source!));
                     if (broken.Count > 0) return Declined(out declined, "the changed page has a broken link"); // the full build names them
-                    page = new FinishedPage(finished.Html, finished.SearchText is { } t ? new SearchText(t.Title, t.Summary, t.Body) : null);
+                    page = new FinishedPage(processed.Html, processed.SearchText is { } t ? new SearchText(t.Title, t.Summary, t.Body) : null);
                     cache.WritePage(key, page);
                 }
+                finished.Add((job, key, page));
+            }
+
+            var (output, unchanged) = outputRead.GetAwaiter().GetResult();
+            if (!unchanged) return Declined(out declined, "a file of the output changed");
+            var searchMemo = memoRead.GetAwaiter().GetResult();
+            var storedAnalyses = searchMemo.Documents;
+            var search = new SearchIndexBuilder(keepTexts: false, deferAnalysis: false, searchMemo);
+            var pageKeys = new Dictionary<string, string>(snapshot.PageKeys, StringComparer.Ordinal);
+            foreach (var (job, key, page) in finished)
+            {
                 if (page.Text is not null) search.Add(searchDocuments.Document(job.Source!, page.Text), key);
                 output.WriteText(OutputPaths.FileForUrl(job.Url), () => page.Html, fingerprint: "page:" + key);
                 pageKeys[job.Url] = key;
@@ -170,29 +186,29 @@ public sealed partial class SiteBuilder
             // Every other document as the previous build analysed it: their pages and outlines are the same.
             if (!search.TryAddAllUnchanged(snapshot.SearchKey, jobs.Select(j => j.Url).ToHashSet(StringComparer.Ordinal)))
                 return Declined(out declined, "the search analysis in the cache is not the previous build's");
+
             log?.Invoke("zoekindex");
             output.PlanCompletely(SearchIndexWriter.DataFolder);
-            int searchFiles;
             var searchKey = search.Key(BuildCache.GeneratorStamp);
+            int searchFiles;
             try
             {
                 searchFiles = WriteSearchIndex(search, searchKey, cache, output, options, out _, out _);
             }
             catch (InvalidDataException)
             {
-                return Declined(out declined, "the build cache is damaged"); // a damaged cache: the full build says so, or builds the index anew
+                return Declined(out declined, "the build cache is damaged"); // the full build says so, or builds the index anew
             }
-            if (search.Analysed > 0 || searchMemo.Documents != storedAnalyses)
+
+            log?.Invoke("schrijven");
+            // The memo is written on the other core while the output and the snapshot are.
+            var memoWritten = Task.Run(() =>
             {
+                if (search.Analysed == 0 && searchMemo.Documents == storedAnalyses) return;
                 using var entry = cache.Create("analysis", analysisKey);
                 searchMemo.WriteTo(entry.Stream);
                 entry.Commit();
-            }
-            // The memo now names the new data: the previous listing is of no use to any build (a full one prunes it too).
-            if (searchKey != snapshot.SearchKey) cache.Delete("search", snapshot.SearchKey);
-            cache.KeepPages(pageKeys.Values);
-
-            log?.Invoke("schrijven");
+            });
             File.Delete(snapshotPath); // the output is about to change: until the new snapshot is written, none holds
             output.Commit();
             var folders = StampsNow(options.OutputDirectory, OutputFolders(output.Files));
@@ -202,6 +218,18 @@ public sealed partial class SiteBuilder
                 PageKeys = pageKeys, OutputPaths = snapshot.OutputPaths, PageCount = snapshot.PageCount, OutputFolders = folders,
                 Manifest = SiteSnapshot.Stamp("", manifestPath),
             }.Write(snapshotPath, withOutlines: false);
+            try
+            {
+                memoWritten.GetAwaiter().GetResult();
+                // The memo now names the new data: the previous listing is of no use to any build (a full one prunes it too).
+                if (searchKey != snapshot.SearchKey) cache.Delete("search", snapshot.SearchKey);
+            }
+            catch (InvalidDataException)
+            {
+                // Word numbers the memo read cannot decode: it stays as it was, names other data than the snapshot's,
+                // and the next build is a full one that analyses every page again. The output is complete.
+            }
+            cache.KeepPages(pageKeys.Values);
             log?.Invoke("klaar");
             return new BuildResult([], snapshot.PageCount, snapshot.OutputPaths.Count + searchFiles)
             {
@@ -209,6 +237,18 @@ public sealed partial class SiteBuilder
                 FilesWritten = output.Written, SearchDocumentsAnalysed = search.Analysed, SearchDataPatched = search.Patched,
                 PagesKeptUnread = snapshot.PageCount - jobs.Count,
             };
+        }
+        finally
+        {
+            // Nothing may go on after the build returns: a declined one leaves the cache and the output to the full build.
+            try
+            {
+                Task.WaitAll(new Task[] { memoRead, warmedUp, outputRead ?? Task.CompletedTask, loadingPages ?? Task.CompletedTask });
+            }
+            catch (AggregateException)
+            {
+            }
+            if (outputRead is { IsCompletedSuccessfully: true }) outputRead.Result.Output.Dispose();
         }
     }
 
@@ -245,12 +285,15 @@ public sealed partial class SiteBuilder
         return null;
     }
 
-    /// <summary>The stamps of the same paths as they are now, asked on every core.</summary>
+    /// <summary>
+    /// The stamps of the same paths as they are now. On one core: a stamp is one system call, and spread over the
+    /// thread pool, which the quick rebuild's other work keeps busy, 20,000 of them took three times as long.
+    /// </summary>
     private static List<FileStamp> StampsNow(string root, IReadOnlyList<FileStamp> stamps)
     {
-        var now = new FileStamp[stamps.Count];
-        Parallel.For(0, stamps.Count, i => now[i] = SiteSnapshot.Stamp(root, stamps[i].Path, stamps[i].IsFolder));
-        return [.. now];
+        var now = new List<FileStamp>(stamps.Count);
+        foreach (var stamp in stamps) now.Add(SiteSnapshot.Stamp(root, stamp.Path));
+        return now;
     }
 
     /// <summary>The output's folder and every folder holding one of its files, relative, sorted.</summary>

@@ -24,14 +24,18 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
         var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
         cache?.BeginBuild(waiting: message => log?.Invoke(message));
         BuildResult? result = null;
+        var collectorStopped = false;
         try
         {
             if (cache is null || !KeepsSnapshot(options)) return result = Run(options, root, cache, snapshot: null);
             var snapshot = (Path: SiteSnapshot.PathFor(cache.Directory, OutputManifest(root, options.OutputDirectory)), Inputs: SiteSnapshot.InputsStamp(root, options));
             log?.Invoke("laden");
             var declined = "";
+            collectorStopped = options.QuickRebuild && StopCollecting();
             result = options.QuickRebuild ? TryQuickRebuild(options, root, cache, snapshot.Path, snapshot.Inputs, out declined) : null;
             if (result is not null) return result;
+            if (collectorStopped) CollectAgain();
+            collectorStopped = false;
             result = Run(options, root, cache, snapshot) with { QuickRebuildDeclined = declined };
             // A failed build put the output back as it was, but wrote and removed files in its folders meanwhile.
             if (!result.Succeeded) SiteSnapshot.RestampOutputFolders(snapshot.Path, OutputManifest(root, options.OutputDirectory), options.OutputDirectory);
@@ -42,6 +46,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
             // check names share images without drawing them, so its pages differ from a build's: it must not drop the
             // build's entries. A quick rebuild did not visit the entries of the pages it left alone: it keeps everything.
             cache?.EndBuild(prune: result is { Succeeded: true, QuickRebuild: false } && options.WriteOutput, prunePagesAndSearchFiles: result is { QuickRebuild: true });
+            if (collectorStopped && !options.ProcessEndsWithBuild) CollectAgain();
         }
     }
 

@@ -143,7 +143,7 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full") };
+        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full"), ProcessEndsWithBuild = true };
         var watch = Stopwatch.StartNew();
         var result = new SiteBuilder(Progress(stderr)).Build(options);
         EndProgress(stderr);

@@ -59,19 +59,9 @@ public sealed class IncrementalOutput : IDisposable
         EnsureDirectory(_target);
     }
 
-    /// <summary>Whether every file of the manifest is in the output with the size and time it was left with (asked on every core).</summary>
-    public bool PreviousFilesUnchanged()
-    {
-        var entries = _previous.ToArray();
-        var unchanged = true;
-        Parallel.For(0, entries.Length, (i, loop) =>
-        {
-            if (Unchanged(Path.Combine(_target, entries[i].Key), entries[i].Value)) return;
-            unchanged = false;
-            loop.Stop();
-        });
-        return unchanged && entries.Length > 0;
-    }
+    /// <summary>Whether every file of the manifest is in the output with the size and time it was left with.</summary>
+    public bool PreviousFilesUnchanged() =>
+        _previous.Count > 0 && _previous.All(entry => Unchanged(Path.Combine(_target, entry.Key), entry.Value));
 
     /// <summary>The output's files after <see cref="Commit"/>, relative.</summary>
     public IReadOnlyList<string> Files { get; private set; } = [];
@@ -166,11 +156,8 @@ public sealed class IncrementalOutput : IDisposable
         return new ManifestEntry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
     }
 
-    private static bool Unchanged(string path, ManifestEntry entry)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks;
-    }
+    private static bool Unchanged(string path, ManifestEntry entry) =>
+        FileStamps.TryGet(path, out var size, out var ticks) && size == entry.Size && ticks == entry.ModifiedTicks;
 
     // Folders known to exist, and whether this build created them: asked once each instead of once per file.
     private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);

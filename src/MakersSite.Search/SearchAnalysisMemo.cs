@@ -77,12 +77,18 @@ public sealed class SearchAnalysisMemo
         var encoded = new byte[1024];
         foreach (var entry in entries)
         {
+            // An entry as it was read, with its words numbered as they were: its bytes, as they were.
+            if (entry.Raw is { } raw && entry.PageKey == raw.PageKey && entry.Encoded is { } unchangedWords && KeepsNumbers(unchangedWords.Numbers))
+            {
+                writer.Write(unchangedWords.Data, raw.Offset, raw.Length);
+                continue;
+            }
             writer.Write(entry.Url);
             writer.Write(entry.PageKey ?? "");
             writer.Write(entry.Hash.Length);
             writer.Write(entry.Hash);
             writer.Write(entry.Shown.DisplayJsonUtf8.Length);
-            writer.Write(entry.Shown.DisplayJsonUtf8);
+            writer.Write(entry.Shown.DisplayJsonUtf8.Span);
             WriteFacet(writer, entry.Shown.Type);
             writer.Write(entry.Shown.Facets.Count);
             foreach (var facet in entry.Shown.Facets) WriteFacet(writer, facet);
@@ -231,15 +237,20 @@ public sealed class SearchAnalysisMemo
             memo.Stems = new string?[memo.Words.Count];
             foreach (var (number, stem) in stems) memo.Stems[number] = stem;
             var entries = new Dictionary<string, SearchEntry>(StringComparer.Ordinal);
+            var knownFacets = new Dictionary<int, (byte[] Bytes, FacetValue Value)>();
             for (var e = Count(reader); e > 0; e--)
             {
+                var start = (int)bytes.Position;
                 var url = reader.ReadString();
                 var pageKey = reader.ReadString();
                 var hash = reader.ReadBytes(Count(reader));
-                var display = reader.ReadBytes(Count(reader));
-                var type = ReadFacet(reader);
+                // What a result shows stays in the buffer it was read into (it is most of the memo).
+                var displayLength = Count(reader);
+                var display = new ReadOnlyMemory<byte>(data, (int)bytes.Position, displayLength);
+                bytes.Position += displayLength;
+                var type = ReadFacet(reader, data, knownFacets);
                 var facets = new List<FacetValue>();
-                for (var f = Count(reader); f > 0; f--) facets.Add(ReadFacet(reader));
+                for (var f = Count(reader); f > 0; f--) facets.Add(ReadFacet(reader, data, knownFacets));
                 // The word numbers stay encoded until something asks for them (after an edit, few are).
                 var fields = new (int Offset, int Count, int Length)[Count(reader)];
                 for (var f = 0; f < fields.Length; f++)
@@ -251,8 +262,9 @@ public sealed class SearchAnalysisMemo
                     fields[f] = (offset, wordCount, length);
                     bytes.Position += length;
                 }
+                var key = pageKey.Length > 0 ? pageKey : null;
                 entries[Convert.ToHexString(hash)] = new SearchEntry(url, new IndexedDocument(display, type, facets), hash, null)
-                    { PageKey = pageKey.Length > 0 ? pageKey : null, Encoded = new EncodedWords(data, numbers, fields) };
+                    { PageKey = key, Encoded = new EncodedWords(data, numbers, fields), Raw = (start, (int)bytes.Position - start, key) };
             }
             memo.Entries = entries;
             memo.Index = ReadIndexState(reader, numbers, memo.Words.Count, entries.Values);
@@ -279,6 +291,28 @@ public sealed class SearchAnalysisMemo
     }
 
     private static FacetValue ReadFacet(BinaryReader reader) => new(reader.ReadString(), reader.ReadString(), reader.ReadString());
+
+    /// <summary>A facet value as <see cref="ReadFacet(BinaryReader)"/> reads it, but each distinct one made once: ten
+    /// thousand documents share a few dozen sectors and municipalities.</summary>
+    private static FacetValue ReadFacet(BinaryReader reader, byte[] data, Dictionary<int, (byte[] Bytes, FacetValue Value)> known)
+    {
+        var start = (int)reader.BaseStream.Position;
+        for (var i = 0; i < 3; i++)
+        {
+            var length = reader.Read7BitEncodedInt();
+            if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position) throw new FormatException("Length out of range.");
+            reader.BaseStream.Position += length;
+        }
+        var raw = data.AsSpan(start, (int)reader.BaseStream.Position - start);
+        var hasher = new HashCode();
+        hasher.AddBytes(raw);
+        var hash = hasher.ToHashCode();
+        if (known.TryGetValue(hash, out var found) && raw.SequenceEqual(found.Bytes)) return found.Value;
+        reader.BaseStream.Position = start;
+        var value = ReadFacet(reader);
+        known[hash] = (raw.ToArray(), value);
+        return value;
+    }
 }
 
 /// <summary>One document as the search data keeps it. Words: per analysed field the numbers of its words, stop words
@@ -296,6 +330,9 @@ internal sealed record SearchEntry(string Url, IndexedDocument Shown, byte[] Has
 
     /// <summary>The words as a memo's bytes hold them, when the entry was read from one.</summary>
     public EncodedWords? Encoded { get; init; }
+
+    /// <summary>Where the whole entry is in the buffer of <see cref="Encoded"/>, and the page key it was read with.</summary>
+    public (int Offset, int Length, string? PageKey)? Raw { get; init; }
 
     /// <summary>The build cache's key of the finished page the texts came from, when the caller named it: a later build
     /// that has the same page takes this entry without reading the page's texts (<see cref="SearchIndexBuilder.TryAddUnchanged"/>).</summary>

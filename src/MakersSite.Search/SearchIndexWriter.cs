@@ -7,9 +7,9 @@ using MakersSite.Search.Indexing;
 namespace MakersSite.Search;
 
 /// <summary>What the search data keeps of a document besides its terms: what a result shows (JSON, as UTF-8) and its facets.</summary>
-internal sealed record IndexedDocument(byte[] DisplayJsonUtf8, FacetValue Type, IReadOnlyList<FacetValue> Facets)
+internal sealed record IndexedDocument(ReadOnlyMemory<byte> DisplayJsonUtf8, FacetValue Type, IReadOnlyList<FacetValue> Facets)
 {
-    public string DisplayJson => Encoding.UTF8.GetString(DisplayJsonUtf8);
+    public string DisplayJson => Encoding.UTF8.GetString(DisplayJsonUtf8.Span);
 }
 
 /// <summary>One file of the search data, relative to the data folder (zoeken/data/).</summary>

@@ -120,7 +120,7 @@ internal sealed class SiteSnapshot
     public static void RestampOutputFolders(string path, string manifestPath, string outputDirectory)
     {
         if (Read(path) is not { } snapshot || Stamp("", manifestPath) != snapshot.Manifest) return;
-        var folders = snapshot.OutputFolders.Select(f => Stamp(outputDirectory, f.Path, folder: true)).ToList();
+        var folders = snapshot.OutputFolders.Select(f => Stamp(outputDirectory, f.Path)).ToList();
         new SiteSnapshot
         {
             OutlinesId = snapshot.OutlinesId, Inputs = snapshot.Inputs, SearchKey = snapshot.SearchKey, Content = snapshot.Content,
@@ -201,16 +201,8 @@ internal sealed class SiteSnapshot
     }
 
     /// <summary>A file's or folder's stamp as it is now (size 0 and time 0 when it does not exist).</summary>
-    /// <param name="folder">What the path is expected to be, asked first.</param>
-    public static FileStamp Stamp(string root, string relativePath, bool folder = false)
-    {
-        var full = Path.Combine(root, relativePath);
-        if (folder && new DirectoryInfo(full) is { Exists: true } asFolder) return new FileStamp(relativePath, -1, asFolder.LastWriteTimeUtc.Ticks);
-        var file = new FileInfo(full);
-        if (file.Exists) return new FileStamp(relativePath, file.Length, file.LastWriteTimeUtc.Ticks);
-        var directory = new DirectoryInfo(full);
-        return directory.Exists ? new FileStamp(relativePath, -1, directory.LastWriteTimeUtc.Ticks) : new FileStamp(relativePath, 0, 0);
-    }
+    public static FileStamp Stamp(string root, string relativePath) =>
+        Output.FileStamps.TryGet(Path.Combine(root, relativePath), out var size, out var ticks) ? new FileStamp(relativePath, size, ticks) : new FileStamp(relativePath, 0, 0);
 
     /// <summary>
     /// Everything a build reads besides content/ and the generator: the themes (their installed packages by
