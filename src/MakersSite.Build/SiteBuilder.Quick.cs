@@ -42,7 +42,7 @@ public sealed partial class SiteBuilder
         options is { UseCache: true, WriteOutput: true, Cache: null, LoadedPages: null, SearchMemo: null, PagesPublished: null, OpenPages: null, KeepSearchIndex: false };
 
     /// <summary>What a full build gathers for its snapshot while it renders.</summary>
-    private sealed record SnapshotParts(IReadOnlyList<byte[]> Outlines, ConcurrentDictionary<string, string> PageKeys, IReadOnlyList<string> OutputPaths, int PageCount);
+    private sealed record SnapshotParts(IReadOnlyList<ArraySegment<byte>> Outlines, ConcurrentDictionary<string, string> PageKeys, IReadOnlyList<string> OutputPaths, int PageCount);
 
     /// <summary>Turns the collector off for a quick rebuild (see <see cref="QuickAllocationBudget"/>); false when the runtime refuses.</summary>
     private static bool StopCollecting()
@@ -80,6 +80,9 @@ public sealed partial class SiteBuilder
         var analysisKey = BuildCache.Hash(BuildCache.GeneratorStamp + "\nsearch analysis");
         var memoRead = Task.Run(() => ReadSearchAnalysis(cache, analysisKey));
         var warmedUp = Task.Run(TemplateEngine.WarmUp);
+        var diagnostics = new DiagnosticBag();
+        var loader = new ContentLoader(root, diagnostics, store: new CachedSources(cache));
+        var settingsRead = Task.Run(loader.LoadSettings);
         var manifestPath = OutputManifest(root, options.OutputDirectory);
         Task<(IncrementalOutput Output, bool Unchanged)>? outputRead = null;
         Task? loadingPages = null;
@@ -98,11 +101,9 @@ public sealed partial class SiteBuilder
             if (!StampsNow(options.OutputDirectory, snapshot.OutputFolders).SequenceEqual(snapshot.OutputFolders)) return Declined(out declined, "a folder of the output changed");
 
             // The changed pages load on one core while the others' outlines are decoded.
-            var diagnostics = new DiagnosticBag();
-            var loader = new ContentLoader(root, diagnostics, store: new CachedSources(cache));
             var loading = Task.Run(() =>
             {
-                var (siteConfig, vocabularies) = loader.LoadSettings();
+                var (siteConfig, vocabularies) = settingsRead.GetAwaiter().GetResult();
                 return (Site: siteConfig, Vocabularies: vocabularies, Pages: siteConfig is null ? [] : changedFiles.Select(f => loader.LoadPageFile(f, vocabularies)).ToList());
             });
             loadingPages = loading;
@@ -211,13 +212,18 @@ public sealed partial class SiteBuilder
             });
             File.Delete(snapshotPath); // the output is about to change: until the new snapshot is written, none holds
             output.Commit();
-            var folders = StampsNow(options.OutputDirectory, OutputFolders(output.Files));
+            // Only the folders of files this build wrote or removed changed their time.
+            var touched = OutputFolders(output.Touched).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var before = snapshot.OutputFolders.ToDictionary(f => f.Path, StringComparer.Ordinal);
+            var folders = OutputFolders(output.Files)
+                .Select(f => !touched.Contains(f.Path) && before.TryGetValue(f.Path, out var kept) ? kept : SiteSnapshot.Stamp(options.OutputDirectory, f.Path))
+                .ToList();
             new SiteSnapshot
             {
                 OutlinesId = snapshot.OutlinesId, Inputs = inputs, SearchKey = searchKey, Content = contentNow, Outlines = snapshot.Outlines,
                 PageKeys = pageKeys, OutputPaths = snapshot.OutputPaths, PageCount = snapshot.PageCount, OutputFolders = folders,
                 Manifest = SiteSnapshot.Stamp("", manifestPath),
-            }.Write(snapshotPath, withOutlines: false);
+            }.Write(snapshotPath, everything: false, previous: snapshot);
             try
             {
                 memoWritten.GetAwaiter().GetResult();
@@ -229,7 +235,6 @@ public sealed partial class SiteBuilder
                 // Word numbers the memo read cannot decode: it stays as it was, names other data than the snapshot's,
                 // and the next build is a full one that analyses every page again. The output is complete.
             }
-            cache.KeepPages(pageKeys.Values);
             log?.Invoke("klaar");
             return new BuildResult([], snapshot.PageCount, snapshot.OutputPaths.Count + searchFiles)
             {
@@ -243,7 +248,7 @@ public sealed partial class SiteBuilder
             // Nothing may go on after the build returns: a declined one leaves the cache and the output to the full build.
             try
             {
-                Task.WaitAll(new Task[] { memoRead, warmedUp, outputRead ?? Task.CompletedTask, loadingPages ?? Task.CompletedTask });
+                Task.WaitAll(new Task[] { memoRead, warmedUp, outputRead ?? Task.CompletedTask, loadingPages ?? Task.CompletedTask, settingsRead });
             }
             catch (AggregateException)
             {

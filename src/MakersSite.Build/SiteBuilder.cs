@@ -44,8 +44,9 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
         finally
         {
             // check names share images without drawing them, so its pages differ from a build's: it must not drop the
-            // build's entries. A quick rebuild did not visit the entries of the pages it left alone: it keeps everything.
-            cache?.EndBuild(prune: result is { Succeeded: true, QuickRebuild: false } && options.WriteOutput, prunePagesAndSearchFiles: result is { QuickRebuild: true });
+            // build's entries. A quick rebuild did not visit the entries of the pages it left alone: it keeps everything
+            // (its index entries are appended, not written anew), and leaves the few it replaced to the next full build.
+            cache?.EndBuild(prune: result is { Succeeded: true, QuickRebuild: false } && options.WriteOutput);
             if (collectorStopped && !options.ProcessEndsWithBuild) CollectAgain();
         }
     }
@@ -132,7 +133,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
                     OutputPaths = parts.OutputPaths, PageCount = parts.PageCount,
                     OutputFolders = StampsNow(options.OutputDirectory, OutputFolders(output.Files)),
                     Manifest = SiteSnapshot.Stamp("", OutputManifest(root, options.OutputDirectory)),
-                }.Write(next.Path, withOutlines: true);
+                }.Write(next.Path, everything: true);
             }
         }
         log?.Invoke("klaar");
@@ -357,7 +358,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
                 PagesKeptUnread = keptUnread,
                 // A page the codec cannot hold (a value of another type) leaves the next build without a quick rebuild.
                 Snapshot = outlines is null || outlines.Any(o => o is null) ? null
-                    : new SnapshotParts(outlines!, pageKeys, outputPaths.Order(StringComparer.Ordinal).ToList(), pageCount),
+                    : new SnapshotParts(outlines.Select(o => new ArraySegment<byte>(o!)).ToList(), pageKeys, outputPaths.Order(StringComparer.Ordinal).ToList(), pageCount),
             };
         }
         finally

@@ -20,7 +20,11 @@ public static class FileStamps
         {
             try
             {
-                if (statx(AtCurrentFolder, path, 0, Wanted, out var status) != 0)
+                // The path as NUL-terminated UTF-8 in a buffer of this thread's, not a string marshalled anew per call.
+                var longest = System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+                var buffer = _path is { } known && known.Length >= longest ? known : _path = new byte[Math.Max(longest, 1024)];
+                buffer[System.Text.Encoding.UTF8.GetBytes(path, buffer)] = 0;
+                if (statx(AtCurrentFolder, ref buffer[0], 0, Wanted, out var status) != 0)
                 {
                     (size, ticks) = (0, 0);
                     return false;
@@ -60,6 +64,8 @@ public static class FileStamps
         [FieldOffset(120)] public uint ModifiedNanoseconds;
     }
 
+    [ThreadStatic] private static byte[]? _path;
+
     [DllImport("libc", SetLastError = false)]
-    private static extern int statx(int folder, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, out Status status);
+    private static extern int statx(int folder, ref byte path, int flags, uint mask, out Status status);
 }

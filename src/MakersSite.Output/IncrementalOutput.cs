@@ -66,6 +66,10 @@ public sealed class IncrementalOutput : IDisposable
     /// <summary>The output's files after <see cref="Commit"/>, relative.</summary>
     public IReadOnlyList<string> Files { get; private set; } = [];
 
+    /// <summary>The files <see cref="Commit"/> wrote, replaced or removed, relative (their folders' times changed).</summary>
+    public IReadOnlyList<string> Touched => _touched;
+    private readonly List<string> _touched = [];
+
     /// <summary>In a partial build: the files under this folder are all planned, so the ones not planned go.</summary>
     public void PlanCompletely(string folder) => _completeFolders.Add(folder.TrimEnd('/') + "/");
 
@@ -237,6 +241,7 @@ public sealed class IncrementalOutput : IDisposable
                 Written++;
             }
             else if (_created.ContainsKey(relative) || _published.ContainsKey(relative)) Written++;
+            _touched.Add(relative);
             manifest.Add((relative, _written.TryGetValue(relative, out var written) ? written : Entry(fingerprint, path)));
         }
         if (_partial)
@@ -245,7 +250,11 @@ public sealed class IncrementalOutput : IDisposable
             foreach (var (relative, entry) in _previous)
             {
                 if (_planned.ContainsKey(relative)) continue;
-                if (complete.Any(f => relative.StartsWith(f, StringComparison.Ordinal))) File.Delete(Path.Combine(_target, relative));
+                if (complete.Any(f => relative.StartsWith(f, StringComparison.Ordinal)))
+                {
+                    File.Delete(Path.Combine(_target, relative));
+                    _touched.Add(relative);
+                }
                 else manifest.Add((relative, entry));
             }
         }

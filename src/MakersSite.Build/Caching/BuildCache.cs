@@ -136,22 +136,14 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         _searchFiles = PagePack.Open(Directory, "search");
     }
 
-    /// <summary>Keeps pages this build did not look at (a quick rebuild knows their keys from the previous build).</summary>
-    public void KeepPages(IEnumerable<string> keys)
-    {
-        foreach (var key in keys) _usedPages.TryAdd(key, 0);
-    }
-
     /// <summary>Removes an entry of a kind (a file of its own) that nothing will ask for again.</summary>
     public void Delete(string kind, string key) => File.Delete(PathOf(kind, key));
 
     /// <summary>
     /// Ends a build. With <paramref name="prune"/> (a build that succeeded and wrote its output) the entries it did
-    /// not use are removed, so the cache holds one site's worth; otherwise everything is kept. With
-    /// <paramref name="prunePagesAndSearchFiles"/> alone (a quick rebuild, which uses or keeps every finished page and
-    /// search file the output has, but not every loaded page) only finished pages and search files are pruned.
+    /// not use are removed, so the cache holds one site's worth; otherwise everything is kept.
     /// </summary>
-    public void EndBuild(bool prune, bool prunePagesAndSearchFiles = false)
+    public void EndBuild(bool prune)
     {
         // Without the lock another build owns the cache: leave its entries alone.
         if (prune && _lock is not null)
@@ -161,12 +153,11 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
                 foreach (var key in _pages.Keys)
                     if (!_usedPages.ContainsKey(key)) _pages.TryRemove(key, out _);
         }
-        var packs = (prune || prunePagesAndSearchFiles) && _lock is not null;
-        _pack?.Close(packs ? _usedPages.ContainsKey : null);
+        _pack?.Close(prune ? _usedPages.ContainsKey : null);
         _pack = null;
-        _sources?.Close(prune && _lock is not null ? _usedSources.ContainsKey : null);
+        _sources?.Close(prune ? _usedSources.ContainsKey : null);
         _sources = null;
-        _searchFiles?.Close(packs ? _usedSearchFiles.ContainsKey : null);
+        _searchFiles?.Close(prune ? _usedSearchFiles.ContainsKey : null);
         _searchFiles = null;
         _lock?.Dispose();
         _lock = null;

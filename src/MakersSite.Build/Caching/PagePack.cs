@@ -27,8 +27,14 @@ internal sealed class PagePack : IDisposable
     private readonly Lock _appending = new();
     private long _end;
 
-    private PagePack(string directory, string name, string packName, Dictionary<string, (long, int)> entries)
+    // Whether the index on disk lists exactly _entries (else Close writes it whole), and the bytes they take in the pack.
+    private readonly bool _indexIntact;
+    private readonly long _indexedBytes;
+
+    private PagePack(string directory, string name, string packName, Dictionary<string, (long, int)> entries, bool indexIntact)
     {
+        _indexIntact = indexIntact;
+        _indexedBytes = entries.Sum(e => (long)e.Key.Length + HeaderAfterKey + e.Value.Item2);
         _name = name;
         _directory = directory;
         _packName = packName;
@@ -42,13 +48,13 @@ internal sealed class PagePack : IDisposable
     public static PagePack Open(string directory, string name = "pages")
     {
         Directory.CreateDirectory(directory);
-        var (packName, entries) = ReadIndex(Path.Combine(directory, name + ".index"), Magic(name));
+        var (packName, entries, whole) = ReadIndex(Path.Combine(directory, name + ".index"), Magic(name));
         if (packName is null || !File.Exists(Path.Combine(directory, packName)))
         {
             packName = NextPackName(directory, name, packName);
-            entries = new(StringComparer.Ordinal);
+            return new PagePack(directory, name, packName, new(StringComparer.Ordinal), indexIntact: false);
         }
-        return new PagePack(directory, name, packName, entries);
+        return new PagePack(directory, name, packName, entries, indexIntact: whole);
     }
 
     private static string Magic(string name) => $"makers-site {name} 2";
@@ -123,6 +129,13 @@ internal sealed class PagePack : IDisposable
     /// </summary>
     public void Close(Func<string, bool>? keep)
     {
+        // Keeping everything with a few entries added (a quick rebuild): the index gets just those, appended.
+        if (keep is null && _indexIntact && _end <= 2 * _indexedBytes + (1 << 20))
+        {
+            _pack.Dispose();
+            if (_added.Count > 0) AppendToIndex(_added.OrderBy(e => e.Key, StringComparer.Ordinal).ToList());
+            return;
+        }
         var live = _entries.Where(e => !_added.ContainsKey(e.Key)).Concat(_added).Where(e => keep?.Invoke(e.Key) ?? true)
             .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         var liveBytes = live.Sum(e => (long)e.Key.Length + HeaderAfterKey + e.Value.Length);
@@ -156,6 +169,21 @@ internal sealed class PagePack : IDisposable
         return moved;
     }
 
+    /// <summary>
+    /// Entries appended after those the index lists (see <see cref="ReadIndex"/>): cut short by a crash, the index
+    /// keeps every whole entry before the cut, all of which the pack holds.
+    /// </summary>
+    private void AppendToIndex(List<KeyValuePair<string, (long Offset, int Length)>> entries)
+    {
+        using var writer = new BinaryWriter(new FileStream(Path.Combine(_directory, _name + ".index"), FileMode.Append, FileAccess.Write), Encoding.UTF8);
+        foreach (var (key, (offset, length)) in entries)
+        {
+            writer.Write(key);
+            writer.Write(offset);
+            writer.Write(length);
+        }
+    }
+
     private void WriteIndex(string packName, List<KeyValuePair<string, (long Offset, int Length)>> entries)
     {
         var path = Path.Combine(_directory, _name + ".index");
@@ -175,23 +203,34 @@ internal sealed class PagePack : IDisposable
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static (string? PackName, Dictionary<string, (long, int)> Entries) ReadIndex(string path, string magic)
+    /// <returns>Also whether the file ends after a whole entry, so more can be appended.</returns>
+    private static (string? PackName, Dictionary<string, (long, int)> Entries, bool Whole) ReadIndex(string path, string magic)
     {
         var entries = new Dictionary<string, (long, int)>(StringComparer.Ordinal);
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != magic) return (null, entries);
+            if (reader.ReadString() != magic) return (null, entries, false);
             var packName = reader.ReadString();
             var count = reader.ReadInt32();
             entries.EnsureCapacity(count);
             for (var i = 0; i < count; i++) entries[reader.ReadString()] = (reader.ReadInt64(), reader.ReadInt32());
-            return (packName, entries);
+            // Then what quick rebuilds appended (a later entry of the same key replaces the earlier), until the end
+            // or a last entry cut short.
+            try
+            {
+                while (reader.BaseStream.Position < reader.BaseStream.Length) entries[reader.ReadString()] = (reader.ReadInt64(), reader.ReadInt32());
+            }
+            catch (EndOfStreamException)
+            {
+                return (packName, entries, false); // appending after the cut would run the next entries into it
+            }
+            return (packName, entries, true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // No index yet, or a damaged one (EndOfStreamException is an IOException): start empty.
-            return (null, new(StringComparer.Ordinal));
+            return (null, new(StringComparer.Ordinal), false);
         }
     }
 

@@ -182,5 +182,39 @@ public sealed class PageCacheTests : IDisposable
         second.EndBuild(prune: true);
     }
 
+    [Fact]
+    public void A_build_that_keeps_everything_appends_its_pages_to_the_index_and_an_index_cut_short_keeps_the_whole_entries()
+    {
+        var first = Begin();
+        for (var n = 0; n < 20; n++) first.WritePage(Key(n), Page(n));
+        first.EndBuild(prune: true);
+        var index = Path.Combine(_directory, "pages.index");
+        var written = new FileInfo(index).Length;
+
+        // Two builds that keep everything (quick rebuilds, failed builds) add a page each: the index grows by those.
+        for (var n = 20; n < 22; n++)
+        {
+            var next = Begin();
+            next.WritePage(Key(n), Page(n));
+            next.EndBuild(prune: false);
+        }
+        var appended = new FileInfo(index).Length;
+        Assert.Equal(written + 2 * (1 + Key(0).Length + sizeof(long) + sizeof(int)), appended);
+        var reader = Begin();
+        for (var n = 0; n < 22; n++) Assert.Equal(Page(n), reader.ReadPage(Key(n)));
+        reader.EndBuild(prune: false);
+
+        // A crash while appending: the last entry is cut short; every other one is still there.
+        using (var stream = new FileStream(index, FileMode.Open)) stream.SetLength(appended - 3);
+        var afterCrash = Begin();
+        Assert.Null(afterCrash.ReadPage(Key(21)));
+        afterCrash.WritePage(Key(22), Page(22));
+        afterCrash.EndBuild(prune: false);
+        // That build wrote the index whole (appending after the cut would have run into it).
+        var last = Begin();
+        for (var n = 0; n < 23; n++) Assert.Equal(n == 21 ? null : Page(n), last.ReadPage(Key(n)));
+        last.EndBuild(prune: true);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
