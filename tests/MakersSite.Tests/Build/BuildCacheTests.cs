@@ -10,7 +10,6 @@ namespace MakersSite.Tests.Build;
 public sealed class BuildCacheTests : IDisposable
 {
     private readonly TestSite _site = TestSite.FromDefaultContent();
-    private string CleanOutput => Path.Combine(_site.Root, "clean");
 
     /// <summary>Overwrites part of a file with 'x' (a disk error, not a crash: the file keeps its length).</summary>
     private static void Overwrite(string file, double from, double share)
@@ -28,19 +27,7 @@ public sealed class BuildCacheTests : IDisposable
 
     private BuildResult Cached() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { KeepSearchIndex = true });
 
-    private BuildResult Clean()
-    {
-        var result = new SiteBuilder().Build(new BuildOptions(_site.Root, CleanOutput, Today: TestSite.Today, UseCache: false));
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.Equal(0, result.PagesFromCache);
-        return result;
-    }
-
-    private void AssertSameAsCleanBuild()
-    {
-        Clean();
-        Assert.Equal(TestSite.Snapshot(CleanOutput), TestSite.Snapshot(_site.Output));
-    }
+    private void AssertSameAsCleanBuild() => _site.AssertOutputEqualsCleanBuild();
 
     /// <summary>
     /// Every page in a bundle of its own (each loads without a message, so each is kept loaded in the cache); the home

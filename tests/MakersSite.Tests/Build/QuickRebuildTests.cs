@@ -11,7 +11,6 @@ namespace MakersSite.Tests.Build;
 public sealed class QuickRebuildTests : IDisposable
 {
     private readonly TestSite _site = TestSite.FromDefaultContent();
-    private string CleanOutput => Path.Combine(_site.Root, "clean");
 
     /// <summary>As the command line builds.</summary>
     private BuildResult Build(bool quick = true)
@@ -21,16 +20,7 @@ public sealed class QuickRebuildTests : IDisposable
         return result;
     }
 
-    private void AssertSameAsCleanBuild()
-    {
-        if (Directory.Exists(CleanOutput)) Directory.Delete(CleanOutput, recursive: true);
-        var clean = new SiteBuilder().Build(new BuildOptions(_site.Root, CleanOutput, Today: TestSite.Today, UseCache: false));
-        Assert.True(clean.Succeeded, string.Join("\n", clean.Diagnostics));
-        var expected = TestSite.Snapshot(CleanOutput);
-        var actual = TestSite.Snapshot(_site.Output);
-        Assert.Equal(expected.Keys, actual.Keys);
-        Assert.Equal(expected.Where(f => actual[f.Key] != f.Value).Select(f => f.Key), []);
-    }
+    private void AssertSameAsCleanBuild() => _site.AssertOutputEqualsCleanBuild();
 
     private string File(string relative) => Path.Combine(_site.Root, relative);
 

@@ -100,6 +100,23 @@ public sealed class TestSite : IDisposable
     public IDocument Html(string relativePath, string? output = null) =>
         new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output ?? Output, relativePath)));
 
+    /// <summary>
+    /// Builds the site from scratch (no cache, an empty folder Root/clean) and asserts that <see cref="Output"/> is the
+    /// same tree byte for byte, naming the files that differ.
+    /// </summary>
+    public void AssertOutputEqualsCleanBuild()
+    {
+        var clean = Path.Combine(Root, "clean");
+        if (Directory.Exists(clean)) Directory.Delete(clean, recursive: true);
+        var result = new SiteBuilder().Build(new BuildOptions(Root, clean, Today: Today, UseCache: false));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(0, result.PagesFromCache);
+        var expected = Snapshot(clean);
+        var actual = Snapshot(Output);
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.Equal([], expected.Where(f => actual[f.Key] != f.Value).Select(f => f.Key));
+    }
+
     /// <summary>Relative path → SHA-256 of every file under a directory, to compare trees byte for byte.</summary>
     public static SortedDictionary<string, string> Snapshot(string directory)
     {
