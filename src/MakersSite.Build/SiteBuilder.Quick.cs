@@ -42,7 +42,7 @@ public sealed partial class SiteBuilder
         options is { UseCache: true, WriteOutput: true, Cache: null, LoadedPages: null, SearchMemo: null, PagesPublished: null, OpenPages: null, KeepSearchIndex: false };
 
     /// <summary>What a full build gathers for its snapshot while it renders.</summary>
-    private sealed record SnapshotParts(IReadOnlyList<ArraySegment<byte>> Outlines, ConcurrentDictionary<string, string> PageKeys, IReadOnlyList<string> OutputPaths, int PageCount);
+    private sealed record SnapshotParts(IReadOnlyList<ArraySegment<byte>> Outlines, ConcurrentDictionary<string, string> PageKeys, IReadOnlyList<string> OutputPaths);
 
     /// <summary>Turns the collector off for a quick rebuild (see <see cref="QuickAllocationBudget"/>); false when the runtime refuses.</summary>
     private static bool StopCollecting()
@@ -221,7 +221,7 @@ public sealed partial class SiteBuilder
             new SiteSnapshot
             {
                 OutlinesId = snapshot.OutlinesId, Inputs = inputs, SearchKey = searchKey, Content = contentNow, Outlines = snapshot.Outlines,
-                PageKeys = pageKeys, OutputPaths = snapshot.OutputPaths, PageCount = snapshot.PageCount, OutputFolders = folders,
+                PageKeys = pageKeys, OutputPaths = snapshot.OutputPaths, OutputFolders = folders,
                 Manifest = SiteSnapshot.Stamp("", manifestPath),
             }.Write(snapshotPath, everything: false, previous: snapshot);
             try

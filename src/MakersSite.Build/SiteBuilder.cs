@@ -31,7 +31,8 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
             var snapshot = (Path: SiteSnapshot.PathFor(cache.Directory, OutputManifest(root, options.OutputDirectory)), Inputs: SiteSnapshot.InputsStamp(root, options));
             log?.Invoke("laden");
             var declined = "";
-            collectorStopped = options.QuickRebuild && StopCollecting();
+            // Only with a snapshot to try: the first build, or one with --full, is a full build from the start.
+            collectorStopped = options.QuickRebuild && File.Exists(snapshot.Path) && StopCollecting();
             result = options.QuickRebuild ? TryQuickRebuild(options, root, cache, snapshot.Path, snapshot.Inputs, out declined) : null;
             if (result is not null) return result;
             if (collectorStopped) CollectAgain();
@@ -130,7 +131,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
                 new SiteSnapshot
                 {
                     Inputs = next.Inputs, SearchKey = searchKey, Content = contentStamps!, Outlines = parts.Outlines, PageKeys = parts.PageKeys,
-                    OutputPaths = parts.OutputPaths, PageCount = parts.PageCount,
+                    OutputPaths = parts.OutputPaths,
                     OutputFolders = StampsNow(options.OutputDirectory, OutputFolders(output.Files)),
                     Manifest = SiteSnapshot.Stamp("", OutputManifest(root, options.OutputDirectory)),
                 }.Write(next.Path, everything: true);
@@ -358,7 +359,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
                 PagesKeptUnread = keptUnread,
                 // A page the codec cannot hold (a value of another type) leaves the next build without a quick rebuild.
                 Snapshot = outlines is null || outlines.Any(o => o is null) ? null
-                    : new SnapshotParts(outlines.Select(o => new ArraySegment<byte>(o!)).ToList(), pageKeys, outputPaths.Order(StringComparer.Ordinal).ToList(), pageCount),
+                    : new SnapshotParts(outlines.Select(o => new ArraySegment<byte>(o!)).ToList(), pageKeys, outputPaths.Order(StringComparer.Ordinal).ToList()),
             };
         }
         finally

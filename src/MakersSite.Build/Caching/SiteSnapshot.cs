@@ -19,7 +19,7 @@ internal readonly record struct FileStamp(string Path, long Size, long Ticks)
 /// </summary>
 internal sealed class SiteSnapshot
 {
-    private const string Magic = "makers-site snapshot 3";
+    private const string Magic = "makers-site snapshot 4";
 
     public required string Inputs { get; init; }
     public required IReadOnlyList<FileStamp> Content { get; init; }
@@ -29,7 +29,8 @@ internal sealed class SiteSnapshot
     public required IReadOnlyDictionary<string, string> PageKeys { get; init; }
     /// <summary>Every file of the output but the search data's, sorted (links are checked against them).</summary>
     public required IReadOnlyList<string> OutputPaths { get; init; }
-    public required int PageCount { get; init; }
+    /// <summary>The pages the site publishes: every one has a key.</summary>
+    public int PageCount => PageKeys.Count;
     public required IReadOnlyList<FileStamp> OutputFolders { get; init; }
     public required FileStamp Manifest { get; init; }
 
@@ -77,7 +78,6 @@ internal sealed class SiteSnapshot
             writer.Write(outlinesId);
             writer.Write(Inputs);
             writer.Write(SearchKey);
-            writer.Write(PageCount);
             foreach (var stamps in new[] { Content, OutputFolders })
             {
                 writer.Write(stamps.Count);
@@ -130,7 +130,6 @@ internal sealed class SiteSnapshot
             var outlinesId = reader.ReadString();
             var inputs = reader.ReadString();
             var searchKey = reader.ReadString();
-            var pageCount = reader.ReadInt32();
             var values = new (long Size, long Ticks)[2][];
             for (var v = 0; v < 2; v++)
             {
@@ -163,7 +162,7 @@ internal sealed class SiteSnapshot
             {
                 OutlinesId = outlinesId, Inputs = inputs, SearchKey = searchKey, Outlines = outlines, PageKeys = pageKeys,
                 Content = contentPaths.Select((p, i) => new FileStamp(p, values[0][i].Size, values[0][i].Ticks)).ToList(),
-                OutputPaths = outputPaths, PageCount = pageCount,
+                OutputPaths = outputPaths,
                 OutputFolders = folderPaths.Select((p, i) => new FileStamp(p, values[1][i].Size, values[1][i].Ticks)).ToList(),
                 Manifest = manifest,
             };
@@ -194,7 +193,7 @@ internal sealed class SiteSnapshot
         new SiteSnapshot
         {
             OutlinesId = snapshot.OutlinesId, Inputs = snapshot.Inputs, SearchKey = snapshot.SearchKey, Content = snapshot.Content,
-            Outlines = snapshot.Outlines, PageKeys = snapshot.PageKeys, OutputPaths = snapshot.OutputPaths, PageCount = snapshot.PageCount,
+            Outlines = snapshot.Outlines, PageKeys = snapshot.PageKeys, OutputPaths = snapshot.OutputPaths,
             OutputFolders = folders, Manifest = snapshot.Manifest,
         }.Write(path, everything: false, previous: snapshot);
     }
