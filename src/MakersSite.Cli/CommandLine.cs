@@ -155,10 +155,12 @@ public static class CommandLine
         }
         stdout.WriteLine($"{result.PageCount} pagina's en {result.FileCount} bestanden naar {options.OutputDirectory} in {watch.ElapsedMilliseconds} ms " +
                          (result.QuickRebuild
-                             ? $"(snelle herbouw: alleen de tekst van {result.PageCount - result.PagesKeptUnread} pagina's gewijzigd, {result.FilesWritten} bestanden nieuw of gewijzigd)."
+                             ? $"(snelle herbouw: alleen de tekst van {Pages(result.PageCount - result.PagesKeptUnread)} gewijzigd, {result.FilesWritten} bestanden nieuw of gewijzigd)."
                              : $"({result.SourcesFromCache} bronbestanden en {result.PagesFromCache} pagina's uit de cache, {result.FilesWritten} bestanden nieuw of gewijzigd)."));
         return Success;
     }
+
+    private static string Pages(int count) => count == 1 ? "1 pagina" : $"{count} pagina's";
 
     private static int RunCheck(Dictionary<string, string?> o, TextWriter stdout, TextWriter stderr)
     {

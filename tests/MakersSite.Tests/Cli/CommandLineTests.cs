@@ -50,6 +50,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_build_after_an_edited_text_says_it_was_quick_and_full_skips_that()
+    {
+        using var site = TestSite.Create(("content/bedrijven/testfabriek/index.md", Fixtures.Company()));
+        Assert.Equal(0, Run("build", "--root", site.Root).Code);
+        site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(body: "Wij maken machines en robots."));
+
+        var (code, output, _) = Run("build", "--root", site.Root);
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"in \d+ ms \(snelle herbouw: alleen de tekst van 1 pagina gewijzigd, \d+ bestanden nieuw of gewijzigd\)\.", output);
+        Assert.Contains("robots", site.Html("bedrijven/testfabriek/index.html").QuerySelector("main")!.TextContent);
+        site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(body: "Wij maken machines, robots en software."));
+        var full = Run("build", "--root", site.Root, "--full");
+        Assert.Matches(@"\(\d+ bronbestanden en \d+ pagina's uit de cache, \d+ bestanden nieuw of gewijzigd\)\.", full.Out);
+        Assert.Contains("software", site.Html("bedrijven/testfabriek/index.html").QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public void Build_with_base_url_and_output_writes_there_with_that_canonical()
     {
         using var site = TestSite.Create();
