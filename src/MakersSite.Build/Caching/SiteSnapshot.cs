@@ -11,7 +11,7 @@ internal readonly record struct FileStamp(string Path, long Size, long Ticks)
 
 /// <summary>
 /// What a build that wrote its output knew of the site and the output, so the next build can tell from file
-/// times alone whether only page texts changed, and then redo just those pages (<see cref="QuickRebuild"/>):
+/// times alone whether only page texts changed, and then redo just those pages (SiteBuilder's quick rebuild):
 /// every file and folder of content/ as the build found them before loading, a stamp of everything else it read
 /// (theme, layouts, static files, options, the date), each page as other pages see it (its outline: everything but
 /// its body), the cache key of each page's finished HTML, every path of the output, and the output's folders and
