@@ -61,6 +61,9 @@ public sealed record BuildOptions(
     /// </summary>
     public bool QuickRebuild { get; init; } = true;
 
+    /// <summary>Read and check every source file instead of trusting the cache's sizes and times (the command line's --full).</summary>
+    public bool ReadEverySource { get; init; }
+
     /// <summary>The process ends right after this build (the command line): a quick rebuild then leaves the collector off to the end.</summary>
     public bool ProcessEndsWithBuild { get; init; }
 

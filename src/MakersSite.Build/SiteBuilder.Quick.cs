@@ -143,7 +143,8 @@ public sealed partial class SiteBuilder
                 var cards = graph.Pages.Where(edited.Contains).Select(p => (p.Url, renderer.ShareCardOf(p))).ToList();
                 shareImages = new SocialImages(Path.Combine(root, ".cache", "social"), new SocialImageRenderer(fonts)).Prepare(cards);
             }
-            var pictures = PreparePictures(root, graph, encode: true, only: edited.Contains);
+            var pictures = PreparePictures(root, graph, encode: true, diagnostics, only: edited.Contains);
+            if (diagnostics.HasErrors) return Declined(out declined, "a picture cannot be read");
 
             log?.Invoke("renderen en nabewerken");
             var site = new SiteRenderer(graph, templates, shareImages, pictures.Models);

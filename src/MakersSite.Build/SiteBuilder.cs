@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using MakersSite.Build.Caching;
 using MakersSite.Content.Assembly;
 using MakersSite.Content.Diagnostics;
@@ -22,7 +23,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
         var root = Path.GetFullPath(options.Root);
         // Taken before loading, since loaded pages come from the cache too; one build at a time uses it.
         var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
-        cache?.BeginBuild(waiting: message => log?.Invoke(message));
+        if (cache?.BeginBuild(waiting: message => log?.Invoke(message)) == false) return CacheBusy(cache);
         BuildResult? result = null;
         var collectorStopped = false;
         try
@@ -148,7 +149,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
     /// <returns>Null when the build failed (the messages are in <paramref name="diagnostics"/>).</returns>
     private RenderedSite? RenderPages(BuildOptions options, string root, BuildCache? cache, DiagnosticBag diagnostics, SearchIndexBuilder search, bool keepSnapshot)
     {
-        var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache));
+        var loader = new ContentLoader(root, diagnostics, options.LoadedPages, cache is null ? null : new CachedSources(cache, readBack: !options.ReadEverySource));
         var content = loader.Load();
 
         log?.Invoke("controleren");
@@ -192,7 +193,8 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
             shareImages = socialImages.Prepare(new SiteRenderer(graph, templates).ShareCards().ToList(), draw: options.WriteOutput);
         }
 
-        var pictures = PreparePictures(root, graph, encode: options.WriteOutput);
+        var pictures = PreparePictures(root, graph, encode: options.WriteOutput, diagnostics);
+        if (diagnostics.HasErrors) return null;
 
         var renderer = new SiteRenderer(graph, templates, shareImages, pictures.Models);
         List<PageJob> jobs;
@@ -525,19 +527,27 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
 
     /// <summary>Resizes every logo and photo of the published companies, or takes them from the cache; check only names them.</summary>
     /// <param name="only">The companies whose pictures are wanted (a quick rebuild: the edited ones); null: all.</param>
-    private static PreparedPictures PreparePictures(string root, SiteGraph graph, bool encode, Func<Page, bool>? only = null)
+    /// <param name="diagnostics">Told of a file SkiaSharp cannot read, at the field that names it.</param>
+    private static PreparedPictures PreparePictures(string root, SiteGraph graph, bool encode, DiagnosticBag diagnostics, Func<Page, bool>? only = null)
     {
         var sources = graph.Pages.Where(p => p.Kind == PageKind.Company && (only is null || only(p)))
-            .SelectMany(p => PictureFiles(p).Select(name => (Page: p, Name: name)))
-            .Distinct()
+            .SelectMany(p => PictureFiles(p).Select(f => (Page: p, f.Name, f.Field)))
+            .DistinctBy(s => (s.Page, s.Name))
             .ToList();
         var images = new ResponsiveImages(Path.Combine(root, ".cache", "images"));
-        var prepared = sources.AsParallel().AsOrdered().Select(s => (s.Page, s.Name, Picture: images.Prepare(Path.Combine(s.Page.BundleDirectory, s.Name), encode))).ToList();
+        var prepared = sources.AsParallel().AsOrdered().Select(s => (s.Page, s.Name, s.Field, Picture: images.Prepare(Path.Combine(s.Page.BundleDirectory, s.Name), encode))).ToList();
         var models = new Dictionary<string, PictureModel>(StringComparer.Ordinal);
         var originals = new List<string>();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (page, name, picture) in prepared)
+        foreach (var (page, name, field, picture) in prepared)
         {
+            if (picture is null)
+            {
+                var position = page.FieldPositions.GetValueOrDefault(field);
+                diagnostics.Error(page.SourceFile, position.Line, position.Column, field,
+                    $"'{name}' kan niet als afbeelding gelezen worden: het bestand is beschadigd of onvolledig. Sla het opnieuw op als PNG, JPEG, WebP of GIF.");
+                continue;
+            }
             var folder = Path.GetDirectoryName(name)!.Replace('\\', '/');
             var prefix = folder.Length == 0 ? "" : folder + "/";
             models[Path.Combine(page.BundleDirectory, name)] = new PictureModel(picture.Width, picture.Height,
@@ -549,11 +559,16 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
         return new PreparedPictures(models, originals, files);
     }
 
-    private static IEnumerable<string> PictureFiles(Page company)
+    /// <summary>The pictures a company's fields name, with the field's path for messages.</summary>
+    private static IEnumerable<(string Name, string Field)> PictureFiles(Page company)
     {
-        if (company.Fields.GetValueOrDefault("logo") is string logo) yield return logo;
+        if (company.Fields.GetValueOrDefault("logo") is string logo) yield return (logo, "logo");
+        var index = 0;
         foreach (var photo in (company.Fields.GetValueOrDefault("photos") as IEnumerable<object?>)?.OfType<IReadOnlyDictionary<string, object?>>() ?? [])
-            if (photo.GetValueOrDefault("src") is string src) yield return src;
+        {
+            if (photo.GetValueOrDefault("src") is string src) yield return (src, $"photos[{index}].src");
+            index++;
+        }
     }
 
     private static void ReportCollisions(List<PageJob> jobs, DiagnosticBag diagnostics)
@@ -581,4 +596,16 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
     }
 
     private static BuildResult Fail(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), 0, 0);
+
+    private static BuildResult CacheBusy(BuildCache cache)
+    {
+        var diagnostics = new DiagnosticBag();
+        var patience = cache.LockPatience.TotalSeconds >= 60
+            ? $"{cache.LockPatience.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} minuten"
+            : $"{cache.LockPatience.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',')} seconden";
+        diagnostics.Error(".cache/build/lock", 0, 0, null,
+            $"De bouwcache (.cache/build) bleef {patience} in gebruik door een andere build of 'serve'. " +
+            "Deze build is gestopt zonder iets te veranderen: stop de andere of wacht tot die klaar is, en probeer het opnieuw.");
+        return Fail(diagnostics);
+    }
 }

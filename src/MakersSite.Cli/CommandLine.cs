@@ -41,8 +41,9 @@ public static class CommandLine
           --output MAP     Waar de site komt (standaard: MAP/public).
           --base-url URL   Webadres van de site, in plaats van baseUrl uit content/site.yml.
           --drafts         Neem ook pagina's met 'draft: true' op.
-          --full           Geen snelle herbouw: bekijk alle pagina's opnieuw (en herstel wat
-                           er met de hand in de uitvoermap veranderd is).
+          --full           Geen snelle herbouw: lees elk bronbestand opnieuw, ook als grootte en
+                           tijd gelijk bleven (en herstel wat er met de hand in de uitvoermap
+                           veranderd is).
 
         Een mislukte build laat de vorige public/ onaangeroerd. Is sinds de vorige build alleen de
         tekst van een paar pagina's veranderd, dan bouwt build alleen die pagina's opnieuw.
@@ -143,7 +144,7 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full"), ProcessEndsWithBuild = true };
+        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full"), ReadEverySource = o.ContainsKey("--full"), ProcessEndsWithBuild = true };
         var watch = Stopwatch.StartNew();
         var result = new SiteBuilder(Progress(stderr)).Build(options);
         EndProgress(stderr);

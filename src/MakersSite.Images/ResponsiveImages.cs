@@ -24,13 +24,15 @@ public sealed class ResponsiveImages(string cacheDirectory)
     public const int Version = 1;
 
     /// <param name="encode">False for check: work out names and sizes only, resize and write nothing.</param>
-    public Picture Prepare(string sourceFile, bool encode = true)
+    /// <returns>Null when SkiaSharp cannot read the file as an image (damaged, or a format it lacks).</returns>
+    public Picture? Prepare(string sourceFile, bool encode = true)
     {
         var bytes = File.ReadAllBytes(sourceFile);
         var name = Path.GetFileNameWithoutExtension(sourceFile);
         var key = Convert.ToHexStringLower(SHA256.HashData([.. bytes, (byte)Version]))[..16];
         var folder = Path.Combine(cacheDirectory, key);
-        using var codec = SKCodec.Create(new MemoryStream(bytes)) ?? throw new InvalidOperationException($"{sourceFile} is not an image.");
+        using var codec = SKCodec.Create(new MemoryStream(bytes));
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0) return null;
         var info = codec.Info;
         var fallback = info.AlphaType == SKAlphaType.Opaque ? "jpg" : "png";
         var widths = Widths.Where(w => w < info.Width).Append(Math.Min(info.Width, Widths[^1])).Distinct().Order().ToList();
@@ -45,7 +47,8 @@ public sealed class ResponsiveImages(string cacheDirectory)
                     var file = Path.Combine(folder, $"{width}.{format}");
                     if (encode && !File.Exists(file))
                     {
-                        decoded ??= SKBitmap.Decode(bytes);
+                        decoded ??= SKBitmap.Decode(codec);
+                        if (decoded is null) return null;
                         Directory.CreateDirectory(folder);
                         var height = Math.Max(1, (int)Math.Round(info.Height * (double)width / info.Width));
                         using var resized = decoded.Resize(new SKImageInfo(width, height, decoded.ColorType, decoded.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));

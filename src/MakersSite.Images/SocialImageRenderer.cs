@@ -109,20 +109,22 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
             foreach (var size in TitleSizes)
             {
                 var maxLines = Math.Min(MaxTitleLines, (int)(height / (size * LineHeight)));
-                var lines = Wrap(title, size, width, allowBreaks);
+                var lines = Wrap(title, size, width, allowBreaks, maxLines: maxLines);
                 if (lines is not null && lines.Count <= maxLines) return (size, lines);
             }
         }
         // Too long even at the smallest size: three lines, the last one ending in an ellipsis.
         var smallest = TitleSizes[^1];
-        var all = Wrap(title, smallest, width, allowBreaks: true)!;
+        var all = Wrap(title, smallest, width, allowBreaks: true, maxLines: MaxTitleLines)!;
         var kept = all.Take(MaxTitleLines).ToList();
         kept[^1] = Ellipsis(kept[^1], smallest, width);
         return (smallest, kept);
     }
 
     /// <summary>Greedy word wrap; null when a word is wider than a line and breaking words is not allowed.</summary>
-    private List<string>? Wrap(string text, float size, float width, bool allowBreaks, bool bold = true)
+    /// <param name="maxLines">Stop after one line more than this: the caller has its answer, and a title of one
+    /// 10,000-letter word would otherwise be wrapped into hundreds of lines at every size.</param>
+    private List<string>? Wrap(string text, float size, float width, bool allowBreaks, bool bold = true, int maxLines = int.MaxValue)
     {
         var lines = new List<string>();
         var line = "";
@@ -136,13 +138,14 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
             }
             if (line.Length > 0) lines.Add(line);
             line = word;
-            while (Measure(line, size, bold) > width)
+            while (lines.Count <= maxLines && Measure(line, size, bold) > width)
             {
                 if (!allowBreaks) return null;
                 var (head, tail) = Hyphenate(line, size, width, bold);
                 lines.Add(head);
                 line = tail;
             }
+            if (lines.Count > maxLines) return lines;
         }
         if (line.Length > 0) lines.Add(line);
         return lines;
@@ -156,8 +159,18 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     {
         var elements = StringInfo.GetTextElementEnumerator(word);
         var cuts = new List<int>();
-        while (elements.MoveNext()) if (elements.ElementIndex > 0) cuts.Add(elements.ElementIndex);
-        var fitting = cuts.Where(c => Measure(word[..c] + "-", size, bold) <= width).ToList();
+        // No line holds more letters than this (no glyph of the fonts is narrower than a tenth of the size).
+        var most = (int)(width / (size * 0.1f)) + 2;
+        while (cuts.Count < most && elements.MoveNext()) if (elements.ElementIndex > 0) cuts.Add(elements.ElementIndex);
+        // Prefix widths only grow, so the fitting cuts are a leading run of the list: found by bisection.
+        var (low, high) = (0, cuts.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Measure(word[..cuts[middle]] + "-", size, bold) <= width) low = middle + 1;
+            else high = middle;
+        }
+        var fitting = cuts.Take(low).ToList();
         if (fitting.Count == 0) return (word[..cuts.FirstOrDefault(word.Length)], word[cuts.FirstOrDefault(word.Length)..]);
         var last = fitting[^1];
         var syllable = fitting.LastOrDefault(c => c >= last * 2 / 3 && IsVowel(word[c - 1]) && !IsVowel(word[c]) && c + 1 < word.Length);
@@ -178,6 +191,9 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     private string Fit(string text, float size, bool bold, float width)
     {
         if (Measure(text, size, bold) <= width) return text;
+        // No line holds more letters than this; cutting there first keeps the loop below short for any text.
+        var most = (int)(width / (size * 0.1f)) + 2;
+        if (text.Length > most) text = char.IsHighSurrogate(text[most - 1]) ? text[..(most - 1)] : text[..most];
         while (text.Length > 0 && Measure(text + "…", size, bold) > width) text = DropLast(text);
         return text.TrimEnd() + "…";
     }
@@ -246,7 +262,10 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
 
     private static bool DrawLogo(SKCanvas canvas, byte[] bytes)
     {
-        using var logo = SKBitmap.Decode(bytes);
+        // A logo SkiaSharp cannot read is left out (the build reports it at the field); Decode(bytes) would throw.
+        using var codec = SKCodec.Create(new MemoryStream(bytes));
+        if (codec is null) return false;
+        using var logo = SKBitmap.Decode(codec);
         if (logo is null || logo.Width == 0 || logo.Height == 0) return false;
         var scale = Math.Min(LogoBox / logo.Width, LogoBox / logo.Height);
         var w = logo.Width * scale;

@@ -99,13 +99,17 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     /// <summary>Keeps a file this build did not need to read (the output already had it).</summary>
     public void KeepSearchFile(string hash) => _usedSearchFiles.TryAdd(hash, 0);
 
+    /// <summary>How long a build waits for the cache another build or serve holds, before it fails.</summary>
+    public TimeSpan LockPatience { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Starts a build: what it uses decides what <see cref="EndBuild"/> keeps. One build at a time uses the cache
-    /// (a build and serve in the same site take turns); a build that cannot get it within a minute goes without
-    /// the page cache rather than wait for ever.
+    /// (a build and serve in the same site take turns): a build never goes on without it, since the other build
+    /// would then write its older pages over this one's.
     /// </summary>
     /// <param name="waiting">Told once when the cache is in use by another build, so nobody stares at a silent terminal.</param>
-    public void BeginBuild(Action<string>? waiting = null)
+    /// <returns>False when the cache stayed in use for <see cref="LockPatience"/>: the build must stop.</returns>
+    public bool BeginBuild(Action<string>? waiting = null)
     {
         _used.Clear();
         _kinds.Clear();
@@ -114,26 +118,27 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
         _usedSearchFiles.Clear();
         _damagedSearchFiles.Clear();
         System.IO.Directory.CreateDirectory(Directory);
-        for (var waited = 0; _lock is null; waited += 100)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_lock is null)
         {
             try
             {
                 _lock = new FileStream(Path.Combine(Directory, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (waited < 60_000)
+            catch (IOException) when (waited.Elapsed < LockPatience)
             {
-                if (waited == 0) waiting?.Invoke("Een andere build of 'serve' gebruikt de bouwcache (.cache/build); wachten tot die klaar is (hooguit een minuut)");
+                if (waited.ElapsedMilliseconds < 100) waiting?.Invoke("Een andere build of 'serve' gebruikt de bouwcache (.cache/build); wachten tot die klaar is");
                 Thread.Sleep(100);
             }
             catch (IOException)
             {
-                waiting?.Invoke("De bouwcache bleef bezet: deze build gaat zonder de cache verder.");
-                return;
+                return false;
             }
         }
         _pack = PagePack.Open(Directory);
         _sources = PagePack.Open(Directory, "sources");
         _searchFiles = PagePack.Open(Directory, "search");
+        return true;
     }
 
     /// <summary>Removes an entry of a kind (a file of its own) that nothing will ask for again.</summary>
@@ -145,7 +150,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     /// </summary>
     public void EndBuild(bool prune)
     {
-        // Without the lock another build owns the cache: leave its entries alone.
+        // A build that did not get the lock opened nothing: the cache is another build's.
         if (prune && _lock is not null)
         {
             Prune();

@@ -8,9 +8,11 @@ namespace MakersSite.Build.Caching;
 /// loader's key names every file it read (path, size, modification time) and the vocabularies; the generator's stamp
 /// is added, since a new version of makers-site may load a page differently.
 /// </summary>
-public sealed class CachedSources(BuildCache cache) : ILoadedPageStore
+/// <param name="readBack">False for `build --full`: every source is read again (a file edited with its size and time
+/// kept would otherwise go unseen), and what it loads is stored for the builds after it.</param>
+public sealed class CachedSources(BuildCache cache, bool readBack = true) : ILoadedPageStore
 {
-    public Page? Read(string key) => cache.ReadSource(PackKey(key)) is { } bytes ? LoadedPageCodec.Decode(bytes) : null;
+    public Page? Read(string key) => readBack && cache.ReadSource(PackKey(key)) is { } bytes ? LoadedPageCodec.Decode(bytes) : null;
 
     public void Write(string key, Page page)
     {

@@ -35,12 +35,15 @@ public sealed class DiagnosticBag
         get { lock (_gate) return _items.Any(d => d.IsError); }
     }
 
-    /// <summary>Diagnostics in a stable order (file, line, column, message) whatever order they were found in.</summary>
+    /// <summary>
+    /// Diagnostics in a stable order (file, line, column, message) whatever order they were found in; a problem two
+    /// checks found (a linked file is both a page's file and a file of content/) is listed once.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Sorted()
     {
         lock (_gate)
         {
-            return _items
+            return _items.Distinct()
                 .OrderBy(d => d.File, StringComparer.Ordinal)
                 .ThenBy(d => d.Line).ThenBy(d => d.Column)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)

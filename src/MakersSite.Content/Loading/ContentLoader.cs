@@ -1,4 +1,5 @@
 using MakersSite.Content.Diagnostics;
+using MakersSite.Content.Files;
 using MakersSite.Content.Model;
 using MakersSite.Content.Schema;
 using YamlDotNet.Core;
@@ -134,12 +135,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
 
     private List<Page> LoadPages(IReadOnlyDictionary<string, Vocabulary> vocabularies)
     {
-        var markdownFiles = memo?.Listing ?? Directory.GetFiles(_contentDirectory, "*.md", SearchOption.AllDirectories)
-            .Where(p => !Relative(p).StartsWith("content/_data/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(p => (Path: p, File: Relative(p), Place: PagePlace.Classify(Relative(p))))
-            .ToList();
-        if (memo is not null) memo.Listing = markdownFiles;
+        var listing = memo?.Listing ?? ListContent();
+        if (memo is not null) memo.Listing = listing;
+        foreach (var link in listing.Links) diagnostics.Error(link, 0, 0, null, BundleFiles.LinkMessage(Path.GetFileName(link)));
+        var markdownFiles = listing.Pages;
         ReportCaseDuplicates(markdownFiles.Where(f => f.Place is not null).Select(f => (f.File, f.Place!)));
         // Pages load independently, on every core; the diagnostic bag is thread-safe and sorts what it reports.
         var vocabulariesKey = memo is null && store is null ? "" : LoadedPageMemo.VocabulariesKey(vocabularies);
@@ -154,6 +153,16 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             }
             return memo is null && store is null ? LoadPage(f.Path, f.File, f.Place, vocabularies) : LoadRemembered(f.Path, f.File, f.Place, vocabularies, vocabulariesKey);
         }).OfType<Page>().ToList();
+    }
+
+    /// <summary>Every Markdown file of content/ (outside _data) and every link in it, walked without following links.</summary>
+    private ContentListing ListContent()
+    {
+        var tree = ContentTree.Walk(_contentDirectory);
+        var pages = tree.Files.Where(p => p.EndsWith(".md", StringComparison.Ordinal) && !Relative(p).StartsWith("content/_data/", StringComparison.Ordinal))
+            .Select(p => (Path: p, File: Relative(p), Place: PagePlace.Classify(Relative(p))))
+            .ToList();
+        return new ContentListing(pages, tree.Links.Select(Relative).ToList());
     }
 
     /// <summary>Two folders whose names differ only in letter case would share one web address on most servers.</summary>
@@ -234,19 +243,16 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         var validator = new FrontMatterValidator(file, bundle, vocabularies, diagnostics);
         var schema = ContentSchemas.ForSection(place.Kind == PageKind.SectionList ? null : place.Section);
         var fields = validator.ValidateRoot(document.FrontMatter, schema);
-        var markdown = ContentMarkdown.Parse(document.Body);
+        if (ContentMarkdown.TryRender(document.Body, file, document.BodyLine, diagnostics) is not var (markdown, bodyHtml)) return null;
         var bodyLinks = ContentMarkdown.Links(markdown, document.BodyLine);
         var linkedFiles = CheckBodyLinks(file, bundle, bodyLinks);
         if (!fields.ContainsKey("title")) return null;
 
         // A home or section page's folder also holds the other pages: only the files it names are published beside it.
         var bundleFiles = place.Kind is PageKind.Home or PageKind.SectionList
-            ? linkedFiles.Where(f => Path.GetFileName(f) is not ("index.md" or "_index.md")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
-            : Directory.GetFiles(bundle, "*", SearchOption.AllDirectories)
-                .Where(f => Path.GetFileName(f) != "index.md")
-                .Select(f => Path.GetRelativePath(bundle, f).Replace('\\', '/'))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            ? linkedFiles.Where(f => Path.GetFileName(f) is not ("index.md" or "_index.md")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Where(f => BundleFiles.Check(Path.Combine(bundle, f), Relative(Path.Combine(bundle, f)), diagnostics)).ToList()
+            : BundleFiles.List(bundle, Relative, diagnostics, validator.Images);
 
         return new Page
         {
@@ -258,7 +264,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             Url = place.Url,
             Fields = fields,
             // Rendered from the parse the link checks used, so the body is parsed once per build, not twice.
-            BodyHtml = Markdig.Markdown.ToHtml(markdown, ContentMarkdown.Pipeline),
+            BodyHtml = bodyHtml,
             BodyLine = document.BodyLine,
             References = validator.References,
             FieldPositions = validator.Positions,
@@ -284,6 +290,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
                 diagnostics.Error(file, link.Line, link.Column, null,
                     $"Deze link gebruikt het onbekende adrestype '{scheme}:'. Gebruik https://, mailto: of tel:.");
             }
+            else if (UrlSafety.DeceptionProblem(link.Url) is { } deception)
+            {
+                diagnostics.Error(file, link.Line, link.Column, null, deception);
+            }
             else if (scheme == "" && !link.Url.StartsWith('/') && !link.Url.StartsWith('#'))
             {
                 // A relative link points at a file in the bundle, such as ![foto](hal.jpg).
@@ -292,10 +302,11 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
                 if (!full.StartsWith(Path.GetFullPath(bundle) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     diagnostics.Error(file, link.Line, link.Column, null,
                         $"De link '{link.Url}' wijst buiten de map van deze pagina. Verwijs naar een andere pagina met een adres dat met / begint, zoals /bedrijven/naam/.");
-                else if (!File.Exists(full))
+                else if (FileStatus.KindBelow(Path.GetFullPath(bundle), Path.GetRelativePath(bundle, full).Replace('\\', '/')) is var kind && kind == FileKind.Missing)
                     diagnostics.Error(file, link.Line, link.Column, null,
                         $"Het bestand '{target}' bestaat niet in de map van deze pagina. Controleer de naam of voeg het bestand toe.");
-                else linked.Add(Path.GetRelativePath(bundle, full).Replace('\\', '/'));
+                // A link is reported where it stands (the walk of content/); its target is never published.
+                else if (kind != FileKind.Link) linked.Add(Path.GetRelativePath(bundle, full).Replace('\\', '/'));
             }
         }
         return linked;
@@ -310,18 +321,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             diagnostics.Error(file, 1, 1, null, "Het bestand is leeg.");
             return null;
         }
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(file, (int)e.Start.Line, (int)e.Start.Column, null,
-                "Dit YAML-bestand kan hier niet gelezen worden. Controleer dubbele punten, aanhalingstekens en inspringing (alleen spaties).");
-            return null;
-        }
-        return stream.Documents.Count == 1 ? stream.Documents[0].RootNode : null;
+        var stream = FrontMatterReader.Parse(text, file, lineOffset: 0, diagnostics);
+        return stream?.Documents.Count == 1 ? stream.Documents[0].RootNode : null;
     }
 
     private string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');

@@ -82,18 +82,7 @@ public static class FrontMatterReader
             return null;
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var line = (int)e.Start.Line + lineOffset;
-            var column = (int)e.Start.Column;
-            diagnostics.Error(file, line, column, null, DescribeYamlError(e));
-            return null;
-        }
+        if (Parse(yaml, file, lineOffset, diagnostics) is not { } stream) return null;
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
@@ -103,6 +92,73 @@ public static class FrontMatterReader
         }
 
         return new FrontMatterDocument(mapping, body, bodyLine);
+    }
+
+    /// <summary>The deepest nesting of lists and groups a page may have; the content model needs three.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>
+    /// Parses YAML into nodes, or reports why not. The events are read first, without building nodes: YamlDotNet
+    /// builds nested nodes recursively, so 50,000 '[' would overflow the stack, and some malformed input (an unclosed
+    /// '[') surfaces as an exception other than YamlException; both get a Dutch message with a position here.
+    /// </summary>
+    /// <param name="lineOffset">What to add to YamlDotNet's line numbers to get the file's.</param>
+    public static YamlStream? Parse(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+                if (parser.Current is YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart && ++depth > MaxDepth)
+                {
+                    diagnostics.Error(file, (int)parser.Current.Start.Line + lineOffset, (int)parser.Current.Start.Column, null,
+                        $"Hier staan meer dan {MaxDepth} lijsten of groepen in elkaar. Zo diep gaat geen veld van de site; " +
+                        "controleer de haken [ ] en { } en de inspringing.");
+                    return null;
+                }
+                if (parser.Current is YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd) depth--;
+            }
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream;
+        }
+        catch (YamlException e) when (!IsUnclosedFlow(e))
+        {
+            diagnostics.Error(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column, null, DescribeYamlError(e));
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            var (line, column) = UnclosedBracket(yaml, last) ?? ((int)last.Line, (int)last.Column);
+            diagnostics.Error(file, line + lineOffset, column, null,
+                "De YAML-kop kan hier niet gelezen worden: een lijst [ … ] of groep { … } wordt geopend maar niet gesloten. " +
+                "Zet de sluitende haak erachter, of schrijf elk onderdeel op een eigen regel die begint met '- '.");
+        }
+        return null;
+    }
+
+    private static bool IsUnclosedFlow(YamlException e) =>
+        e.Message.Contains("flow sequence", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("flow mapping", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the last '[' or '{' that is still open stands (1-based line and column), outside quotes.</summary>
+    private static (int Line, int Column)? UnclosedBracket(string yaml, Mark end)
+    {
+        var open = new Stack<(int Line, int Column)>();
+        var (line, column, quote) = (1, 0, '\0');
+        foreach (var c in yaml)
+        {
+            column++;
+            if (c == '\n') (line, column) = (line + 1, 0);
+            else if (quote != '\0') { if (c == quote) quote = '\0'; }
+            else if (c is '"' or '\'') quote = c;
+            else if (c is '[' or '{') open.Push((line, column));
+            else if (c is ']' or '}' && open.Count > 0) open.Pop();
+            if (line > end.Line) break;
+        }
+        return open.Count > 0 ? open.Peek() : null;
     }
 
     /// <summary>Where the line starting at <paramref name="start"/> ends: its '\n', or the end of the text.</summary>
@@ -118,6 +174,9 @@ public static class FrontMatterReader
     private static string DescribeYamlError(YamlException e)
     {
         var english = (e.InnerException?.Message ?? e.Message).ToLowerInvariant();
+        if (english.Contains("escape") || english.Contains("surrogate"))
+            return "Hier staat een \\-code die YAML niet kent (zoals \\uD800). Schrijf het teken zelf, of zet de waarde tussen " +
+                   "enkele aanhalingstekens (') zodat de \\ gewoon een teken is.";
         if (english.Contains("quoted scalar"))
             return "Een aanhalingsteken wordt geopend maar niet gesloten. Zet aan het eind van de waarde hetzelfde " +
                    "aanhalingsteken (\" of ').";

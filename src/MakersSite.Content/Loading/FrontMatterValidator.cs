@@ -19,12 +19,14 @@ public sealed partial class FrontMatterValidator(
     DiagnosticBag diagnostics,
     int lineOffset = 1)
 {
-    public const long MaxImageBytes = 5 * 1024 * 1024;
-
     private readonly List<PageRef> _references = [];
+    private readonly HashSet<string> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldPosition> _positions = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PageRef> References => _references;
+
+    /// <summary>The images fields name (full paths), whose bytes this validator checked.</summary>
+    public IReadOnlySet<string> Images => _images;
 
     /// <summary>Where each value stood, by dotted path, so later phases (warnings, links) can point at it.</summary>
     public IReadOnlyDictionary<string, FieldPosition> Positions => _positions;
@@ -101,6 +103,8 @@ public sealed partial class FrontMatterValidator(
 
         if (node is not YamlScalarNode scalar) return WrongType(node, type, path);
         var text = scalar.Value ?? "";
+        // The file's own characters were checked as it was read; these came from escapes such as "\u202E".
+        if (InvisibleProblem(text) is { } invisible) return Error(node, path, invisible);
 
         switch (type)
         {
@@ -196,6 +200,7 @@ public sealed partial class FrontMatterValidator(
         if (scheme != "https")
             return Error(node, path,
                 $"'{Leaf(path)}' moet een veilig webadres zijn dat begint met https://, maar is '{text}'.");
+        if (UrlSafety.DeceptionProblem(text) is { } deception) return Error(node, path, deception);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host) || !uri.Host.Contains('.'))
             return Error(node, path, $"'{text}' is geen geldig webadres. Gebruik de vorm https://www.voorbeeld.nl/.");
         return text;
@@ -235,21 +240,36 @@ public sealed partial class FrontMatterValidator(
         if (!full.StartsWith(bundleWithSlash, StringComparison.Ordinal))
             return Error(node, path,
                 $"'{text}' ligt buiten de map van deze pagina. Zet het bestand in de map '{bundleName}' en schrijf alleen de bestandsnaam.");
-        if (!File.Exists(full))
+        var kind = Files.FileStatus.KindBelow(Path.GetFullPath(bundleDirectory), Path.GetRelativePath(bundleDirectory, full).Replace('\\', '/'));
+        if (kind is Files.FileKind.Missing)
             return Error(node, path,
                 $"Het bestand '{text}' bestaat niet in de map '{bundleName}'. Controleer de naam (ook hoofdletters) of voeg het bestand toe.");
+        // A link or a device is never opened: its target could be any file of the build machine, or endless.
+        if (kind is not Files.FileKind.File)
+            return Error(node, path, kind == Files.FileKind.Link ? Files.BundleFiles.LinkMessage(text)
+                : $"'{text}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp). Verwijder het uit de map.");
 
         if (type.ImageOnly)
         {
-            var size = new FileInfo(full).Length;
-            if (size > MaxImageBytes)
-                return Error(node, path,
-                    $"'{text}' is {size / (1024.0 * 1024.0):0.0} MB; een afbeelding mag hoogstens 5 MB zijn. Verklein de afbeelding.");
-            if (ImageSniffer.Detect(full) is null)
-                return Error(node, path,
-                    $"'{text}' is geen afbeelding die de site kan tonen. Gebruik een PNG-, JPEG-, WebP- of GIF-bestand.");
+            _images.Add(full);
+            if (Files.BundleFiles.ImageProblem(full, text, new FileInfo(full).Length) is { } problem) return Error(node, path, problem);
         }
         return Path.GetRelativePath(bundleDirectory, full).Replace('\\', '/');
+    }
+
+    /// <summary>A control character, a lone surrogate or a direction-reversing character: none belongs in a value.</summary>
+    private static string? InvisibleProblem(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\t')))
+                return $"Deze waarde bevat een onzichtbaar of ongeldig teken (U+{(int)c:X4}). Haal het weg of schrijf het teken zelf.";
+            else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+                return $"Deze waarde bevat een onzichtbaar teken dat de leesrichting omdraait (U+{(int)c:X4}). Zulke tekens laten tekst anders lijken dan hij is; haal het weg.";
+        }
+        return null;
     }
 
     private object? WrongType(YamlNode node, FieldType type, string path)

@@ -16,7 +16,7 @@ public sealed class LoadedPageMemo
     private readonly ConcurrentDictionary<string, (string Key, Page Page)> _pages = new(StringComparer.Ordinal);
     // What changed since the last load, when the caller (serve's file watcher) knows it exactly; null: check everything.
     private IReadOnlyCollection<string>? _changedPaths;
-    private IReadOnlyList<(string Path, string File, PagePlace? Place)>? _listing;
+    private ContentListing? _listing;
 
     /// <summary>
     /// Starts a load. <paramref name="changedPaths"/> are the files that changed since the previous load began, when
@@ -30,7 +30,7 @@ public sealed class LoadedPageMemo
     }
 
     /// <summary>The content files of the previous load, while no file was added, removed or renamed since.</summary>
-    internal IReadOnlyList<(string Path, string File, PagePlace? Place)>? Listing
+    internal ContentListing? Listing
     {
         get => _changedPaths is null ? null : _listing;
         set => _listing = value;
@@ -75,7 +75,9 @@ public sealed class LoadedPageMemo
             (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            // A linked folder is not followed (the loader refuses links); the link itself is part of the key.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory || (entry.Attributes & FileAttributes.ReparsePoint) != 0,
         }.ToArray();
         Array.Sort(files, (x, y) => string.CompareOrdinal(x.Path, y.Path));
         foreach (var (path, length, ticks) in files)
@@ -97,3 +99,6 @@ public sealed class LoadedPageMemo
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()))) + "\n";
     }
 }
+
+/// <summary>The page files of content/ and the links found in it, as one walk of the folder found them.</summary>
+internal sealed record ContentListing(IReadOnlyList<(string Path, string File, PagePlace? Place)> Pages, IReadOnlyList<string> Links);

@@ -20,6 +20,8 @@ public static class ContentSchemas
 
     private static readonly FieldType Text = new TextType();
     private static readonly FieldType Summary = new TextType(MaxLength: 200);
+    // A title is a heading, a card's name and a share image's text: long enough for any real one.
+    private static readonly FieldType Title = new TextType(MaxLength: 120);
     private static readonly FieldType Url = new UrlType();
     private static readonly FieldType Email = new EmailType();
     private static readonly FieldType Date = new DateType();
@@ -34,7 +36,7 @@ public static class ContentSchemas
 
     public static readonly IReadOnlyList<Field> Company =
     [
-        new("title", Text, Required: true),
+        new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("place", Text, Required: true),
         new("municipality", ChoiceType.FromVocabulary(MunicipalitiesVocabulary), Required: true),
@@ -55,7 +57,7 @@ public static class ContentSchemas
         new("aspects", new ListType(ChoiceType.FromVocabulary(AspectsVocabulary))),
         new("vacancies", new ListType(new GroupType(
         [
-            new("title", Text, Required: true),
+            new("title", Title, Required: true),
             new("kind", ChoiceType.Of("vacature", "stage", "bbl", "afstudeeropdracht", "snuffelstage"), Required: true),
             new("level", ChoiceType.Of("vmbo", "mbo", "hbo", "wo")),
             new("url", Url),
@@ -78,7 +80,7 @@ public static class ContentSchemas
 
     public static readonly IReadOnlyList<Field> Project =
     [
-        new("title", Text, Required: true),
+        new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("flat", new RefType(Flats), Required: true),
         new("status", ChoiceType.Of("idee", "gestart", "lopend", "afgerond", "gestopt"), Required: true),
@@ -96,7 +98,7 @@ public static class ContentSchemas
 
     public static readonly IReadOnlyList<Field> Lesson =
     [
-        new("title", Text, Required: true),
+        new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("date", Date, Required: true),
         new("project", new RefType(Projects)),
@@ -108,7 +110,7 @@ public static class ContentSchemas
 
     public static readonly IReadOnlyList<Field> Topic =
     [
-        new("title", Text, Required: true),
+        new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("aspect", ChoiceType.FromVocabulary(AspectsVocabulary), Required: true),
         new("audience", new ListType(ChoiceType.Of("po", "vo"), MinItems: 1), Required: true),
@@ -119,7 +121,7 @@ public static class ContentSchemas
 
     public static readonly IReadOnlyList<Field> Flat =
     [
-        new("title", Text, Required: true),
+        new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("order", new IntegerType(Min: 1), Required: true),
     ];
@@ -127,7 +129,7 @@ public static class ContentSchemas
     /// <summary>Plain pages (home, over, section intros) need only a title.</summary>
     public static readonly IReadOnlyList<Field> Plain =
     [
-        new("title", Text, Required: true),
+        new("title", Title, Required: true),
         new("summary", Summary),
     ];
 

@@ -73,6 +73,25 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Build_full_reads_every_source_even_an_edit_that_kept_its_size_and_time()
+    {
+        Assert.True(Cached().Succeeded);
+        var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
+        var time = File.GetLastWriteTimeUtc(profile);
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt het ActieprogrammX"));
+        File.SetLastWriteTimeUtc(profile, time);
+
+        var trusting = Build();
+        Assert.DoesNotContain("ActieprogrammX", File.ReadAllText(Path.Combine(_site.Output, "bedrijven", "leolux", "index.html")));
+        var full = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { QuickRebuild = false, ReadEverySource = true });
+
+        Assert.True(trusting.Succeeded && full.Succeeded, string.Join("\n", full.Diagnostics));
+        Assert.Equal(0, full.SourcesFromCache);
+        Assert.Contains("ActieprogrammX", File.ReadAllText(Path.Combine(_site.Output, "bedrijven", "leolux", "index.html")));
+        AssertSameAsCleanBuild();
+    }
+
+    [Fact]
     public void After_one_edited_profile_only_the_pages_that_show_it_are_rendered_again_and_only_changed_files_written()
     {
         Assert.True(Cached().Succeeded);

@@ -106,6 +106,27 @@ public sealed class SocialImageTests
         Assert.All(lines.SkipLast(1), line => Assert.EndsWith("-", line));
     }
 
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(100_000)]
+    public void A_title_of_one_endless_word_is_laid_out_in_three_lines_ending_in_an_ellipsis(int letters)
+    {
+        // Such a title once took minutes (every prefix measured at every size, every line); check refuses titles over
+        // 120 characters, but the layout itself must not depend on that.
+        using var fonts = Fonts();
+        var renderer = new SocialImageRenderer(fonts);
+        var word = string.Concat(Enumerable.Repeat("machinebouw", letters / 11 + 1))[..letters];
+
+        var (size, lines) = renderer.LayoutTitle(word, 900, 340);
+
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, line => Assert.True(renderer.Measure(line, size, bold: true) <= 900, $"'{line}' is wider than the line"));
+        Assert.EndsWith("…", lines[^1]);
+        Assert.StartsWith(string.Concat(lines.Select(l => l.TrimEnd('-', '…'))), word);
+        using var bitmap = renderer.Draw(new SocialCard("Bedrijf", word, "Venlo", null));
+        Assert.Equal(SocialImageRenderer.Width, bitmap.Width);
+    }
+
     [Fact]
     public void Diacritics_euro_and_emoji_have_glyphs()
     {

@@ -60,6 +60,35 @@ public sealed class FailedBuildTests
         Assert.Equal(before, TestSite.Snapshot(site.Output));
     }
 
+    [Fact]
+    public void A_build_never_runs_without_the_cache_lock_it_waits_then_fails_and_public_stays_untouched()
+    {
+        using var site = GoodSiteBuiltOnce(out var before);
+        site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(body: "Nieuwe tekst."));
+        var holder = new MakersSite.Build.Caching.BuildCache(Path.Combine(site.Root, ".cache", "build"));
+        Assert.True(holder.BeginBuild());
+        try
+        {
+            var waiting = new List<string>();
+            var cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(site.Root, ".cache", "build")) { LockPatience = TimeSpan.FromMilliseconds(300) };
+            var result = new MakersSite.Build.SiteBuilder(waiting.Add).Build(new MakersSite.Build.BuildOptions(site.Root, Today: TestSite.Today) { Cache = cache });
+
+            Assert.False(result.Succeeded);
+            Assert.Equal([".cache/build/lock: fout: De bouwcache (.cache/build) bleef 0,3 seconden in gebruik door een andere build of 'serve'. " +
+                "Deze build is gestopt zonder iets te veranderen: stop de andere of wacht tot die klaar is, en probeer het opnieuw."],
+                result.Diagnostics.Select(DiagnosticFormatter.Text));
+            Assert.Equal(["Een andere build of 'serve' gebruikt de bouwcache (.cache/build); wachten tot die klaar is"], waiting);
+            Assert.Equal(before, TestSite.Snapshot(site.Output));
+        }
+        finally
+        {
+            holder.EndBuild(prune: false);
+        }
+        // Once the cache is free the same build goes through.
+        Assert.Equal(CommandLine.Success, BuildWithCli(site).Exit);
+        Assert.Contains("Nieuwe tekst.", File.ReadAllText(Path.Combine(site.Output, "bedrijven", "testfabriek", "index.html")));
+    }
+
     private static TestSite GoodSiteBuiltOnce(out SortedDictionary<string, string> snapshot)
     {
         var site = TestSite.Create(

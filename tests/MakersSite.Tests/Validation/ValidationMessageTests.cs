@@ -27,7 +27,7 @@ public sealed class ValidationMessageTests
     }
 
     [Fact]
-    public void A_file_that_is_not_utf8_names_the_line_of_the_bad_byte()
+    public void A_file_that_is_not_utf8_names_the_line_and_column_of_the_bad_byte()
     {
         using var site = SiteWithLeanAcademy();
         var bytes = System.Text.Encoding.UTF8.GetBytes(Fixtures.Company()).ToList();
@@ -35,7 +35,7 @@ public sealed class ValidationMessageTests
         site.WriteBytes("content/bedrijven/testfabriek/index.md", [.. bytes]);
 
         var error = Assert.Single(site.Check().Diagnostics);
-        Assert.Equal("content/bedrijven/testfabriek/index.md:4:0: fout: Het bestand is geen UTF-8-tekst (er staat een ongeldig teken op deze regel). Sla het bestand op met de codering UTF-8.",
+        Assert.Equal("content/bedrijven/testfabriek/index.md:4:9: fout: Het bestand is geen UTF-8-tekst (er staat een ongeldig teken op deze plek). Sla het bestand op met de codering UTF-8.",
             DiagnosticFormatter.Text(error));
     }
 
