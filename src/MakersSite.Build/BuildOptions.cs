@@ -64,8 +64,8 @@ public sealed record BuildOptions(
     /// <summary>Read and check every source file instead of trusting the cache's sizes and times (the command line's --full).</summary>
     public bool ReadEverySource { get; init; }
 
-    /// <summary>The process ends right after this build (the command line): a quick rebuild then leaves the collector off to the end.</summary>
-    public bool ProcessEndsWithBuild { get; init; }
+    /// <summary>How memory is handled between stages; the command line, which owns its process, hands in its own.</summary>
+    public MemoryPolicy Memory { get; init; } = MemoryPolicy.None;
 
     public string OutputDirectory => Path.GetFullPath(Output ?? Path.Combine(Root, "public"));
 

@@ -25,12 +25,9 @@ public sealed partial class SiteBuilder
     private const int QuickEditsAtMost = 8;
 
     /// <summary>
-    /// What a quick rebuild may allocate before the collector runs. It allocates ~30 KB per page of the site
-    /// (snapshot, outlines, search analysis, output manifest), most of it kept to the end, and ends right after:
-    /// collections only copy what is live. At 10,000 pages the GC's small gen0 budget (see the CLI project) made
-    /// it collect 30 times, 0.25 s in all; without, it peaked at ~330 MB. A bigger site collects again past this.
-    /// Ending the region made the next allocation collect that whole heap (~0.15 s), so a process that ends with
-    /// the build (<see cref="BuildOptions.ProcessEndsWithBuild"/>) leaves it on.
+    /// What a quick rebuild may allocate with collections paused: most of what it allocates (snapshot, outlines,
+    /// search analysis, output manifest) stays live to its end, so collections would only copy it. Whether they
+    /// pause is the <see cref="MemoryPolicy"/>'s to say; a bigger site collects again past this.
     /// </summary>
     private const long QuickAllocationBudget = 256L << 20;
 
@@ -43,33 +40,6 @@ public sealed partial class SiteBuilder
 
     /// <summary>What a full build gathers for its snapshot while it renders.</summary>
     private sealed record SnapshotParts(IReadOnlyList<ArraySegment<byte>> Outlines, ConcurrentDictionary<string, string> PageKeys, IReadOnlyList<string> OutputPaths);
-
-    /// <summary>Turns the collector off for a quick rebuild (see <see cref="QuickAllocationBudget"/>); false when the runtime refuses.</summary>
-    private static bool StopCollecting()
-    {
-        try
-        {
-            return GC.TryStartNoGCRegion(QuickAllocationBudget);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
-        {
-            return false; // another build of this process holds a region: it collects as usual
-        }
-    }
-
-    /// <summary>Turns the collector back on after <see cref="StopCollecting"/>.</summary>
-    private static void CollectAgain()
-    {
-        // Allocating past the budget ended the region with a collection already.
-        if (System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.NoGCRegion) return;
-        try
-        {
-            GC.EndNoGCRegion();
-        }
-        catch (InvalidOperationException)
-        {
-        }
-    }
 
     /// <returns>The build's result, or null when the build must run in full (the output is as it was then).</returns>
     /// <param name="declined">Why the build must run in full (for tests and for anyone wondering).</param>

@@ -33,10 +33,10 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
             log?.Invoke("laden");
             var declined = "";
             // Only with a snapshot to try: the first build, or one with --full, is a full build from the start.
-            collectorStopped = options.QuickRebuild && File.Exists(snapshot.Path) && StopCollecting();
+            collectorStopped = options.QuickRebuild && File.Exists(snapshot.Path) && options.Memory.PauseCollections(QuickAllocationBudget);
             result = options.QuickRebuild ? TryQuickRebuild(options, root, cache, snapshot.Path, snapshot.Inputs, out declined) : null;
             if (result is not null) return result;
-            if (collectorStopped) CollectAgain();
+            if (collectorStopped) options.Memory.ResumeCollections();
             collectorStopped = false;
             result = Run(options, root, cache, snapshot) with { QuickRebuildDeclined = declined };
             // A failed build put the output back as it was, but wrote and removed files in its folders meanwhile.
@@ -49,7 +49,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
             // build's entries. A quick rebuild did not visit the entries of the pages it left alone: it keeps everything
             // (its index entries are appended, not written anew), and leaves the few it replaced to the next full build.
             cache?.EndBuild(prune: result is { Succeeded: true, QuickRebuild: false } && options.WriteOutput);
-            if (collectorStopped && !options.ProcessEndsWithBuild) CollectAgain();
+            if (collectorStopped) options.Memory.BuildEnded();
         }
     }
 
@@ -83,12 +83,7 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
         using var output = rendered.Output;
 
         log?.Invoke("zoekindex");
-        // Rendering leaves a heap several times what is still live; give it back before the index, the other
-        // memory-hungry phase, so the two peaks do not add up (one compacting collection, ~0.15 s at 10,000 pages).
-        // Also before a patched index: without it, patching ran ~0.3 s slower and peaked ~40 MB higher on the
-        // uncollected heap (alternating runs at 10,000 pages). Not in serve: the browser is reloading right now,
-        // and a blocking collection would hold up its requests.
-        if (options.PagesPublished is null) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        options.Memory.BetweenRenderAndIndex();
         var searchKey = search.Key(BuildCache.GeneratorStamp, options.SearchCores);
         SearchBundle? searchData;
         int searchFileCount;

@@ -144,7 +144,7 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full"), ReadEverySource = o.ContainsKey("--full"), ProcessEndsWithBuild = true };
+        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full"), ReadEverySource = o.ContainsKey("--full"), Memory = new ProcessMemoryPolicy(processEndsWithBuild: true) };
         var watch = Stopwatch.StartNew();
         var result = new SiteBuilder(Progress(stderr)).Build(options);
         EndProgress(stderr);
@@ -176,7 +176,7 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var result = new SiteBuilder().Build(new BuildOptions(root, WriteOutput: false));
+        var result = new SiteBuilder().Build(new BuildOptions(root, WriteOutput: false) { Memory = new ProcessMemoryPolicy(processEndsWithBuild: true) });
         stdout.Write(DiagnosticFormatter.Format(result.Diagnostics, format.Value));
         if (format == DiagnosticFormat.Text)
             stdout.WriteLine(result.Succeeded ? $"Alles in orde: {result.PageCount} pagina's gecontroleerd. {Count(result.Diagnostics)}." : $"Controle mislukt: {Count(result.Diagnostics)}.");
