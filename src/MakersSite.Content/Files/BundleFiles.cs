@@ -51,7 +51,7 @@ public static class BundleFiles
         {
             FileKind.Link => LinkMessage(name),
             FileKind.File => null,
-            _ => $"'{name}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp). Verwijder het uit de map.",
+            _ => SpecialFileMessage(name),
         } : $"Het bestand '{name}' kon niet gelezen worden. Controleer of het bestaat.";
         if (problem is null && file.Split('/').Any(part => part.StartsWith('.')))
             problem = $"'{name}' is een verborgen bestand of staat in een verborgen map (de naam begint met een punt). " +
@@ -66,6 +66,15 @@ public static class BundleFiles
         diagnostics.Error(file, 0, 0, null, problem);
         return false;
     }
+
+    public static string SpecialFileMessage(string name) =>
+        $"'{name}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp). Verwijder het uit de map.";
+
+    /// <summary>A character no text of the site needs and that can hide what text says: a control character
+    /// (tab and newline aside) or one that reverses the reading direction.</summary>
+    public static bool IsInvisibleControl(char c) => c is not ('\t' or '\n') && char.IsControl(c);
+
+    public static bool IsDirectionOverride(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     public static string LinkMessage(string name) =>
         $"'{name}' is een snelkoppeling (symbolische link) naar een ander bestand of een andere map. Die zijn in content/ niet " +

@@ -247,7 +247,7 @@ public sealed partial class FrontMatterValidator(
         // A link or a device is never opened: its target could be any file of the build machine, or endless.
         if (kind is not Files.FileKind.File)
             return Error(node, path, kind == Files.FileKind.Link ? Files.BundleFiles.LinkMessage(text)
-                : $"'{text}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp). Verwijder het uit de map.");
+                : Files.BundleFiles.SpecialFileMessage(text));
 
         if (type.ImageOnly)
         {
@@ -264,9 +264,9 @@ public sealed partial class FrontMatterValidator(
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\t')))
+            else if (char.IsSurrogate(c) || Files.BundleFiles.IsInvisibleControl(c))
                 return $"Deze waarde bevat een onzichtbaar of ongeldig teken (U+{(int)c:X4}). Haal het weg of schrijf het teken zelf.";
-            else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            else if (Files.BundleFiles.IsDirectionOverride(c))
                 return $"Deze waarde bevat een onzichtbaar teken dat de leesrichting omdraait (U+{(int)c:X4}). Zulke tekens laten tekst anders lijken dan hij is; haal het weg.";
         }
         return null;

@@ -90,9 +90,9 @@ public static class SourceText
                 continue;
             }
             if (c == '\t' || reportedLine == line) continue;
-            var message = char.IsControl(c) && c < '\u00A0'
+            var message = BundleFiles.IsInvisibleControl(c)
                 ? $"Op deze plek staat een onzichtbaar stuurteken (U+{(int)c:X4}). Haal het weg; het hoort niet in een tekst."
-                : c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'
+                : BundleFiles.IsDirectionOverride(c)
                     ? $"Op deze plek staat een onzichtbaar teken dat de leesrichting omdraait (U+{(int)c:X4}). Zulke tekens laten tekst anders lijken dan hij is; haal het weg."
                     : null;
             if (message is null) continue;
