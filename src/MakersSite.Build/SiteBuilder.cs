@@ -24,6 +24,8 @@ public sealed partial class SiteBuilder(Action<string>? log = null)
         // Taken before loading, since loaded pages come from the cache too; one build at a time uses it.
         var cache = options.UseCache ? options.Cache ?? new BuildCache(Path.Combine(root, ".cache", "build")) : null;
         if (cache?.BeginBuild(waiting: message => log?.Invoke(message)) == false) return CacheBusy(cache);
+        // A build that was killed leaves its staged files beside the output, or a commit half done: this one starts from a whole output.
+        if (options.WriteOutput) IncrementalOutput.Recover(options.OutputDirectory);
         BuildResult? result = null;
         var collectorStopped = false;
         try

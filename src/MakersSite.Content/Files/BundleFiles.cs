@@ -53,6 +53,10 @@ public static class BundleFiles
             FileKind.File => null,
             _ => SpecialFileMessage(name),
         } : $"Het bestand '{name}' kon niet gelezen worden. Controleer of het bestaat.";
+        // A tab or line break in a name would also break the output's manifest and journal, which are lines of fields.
+        if (problem is null && file.Any(char.IsControl))
+            problem = $"De naam van het bestand '{new string(name.Select(c => char.IsControl(c) ? '?' : c).ToArray())}' bevat een onzichtbaar teken (zoals een tab of een nieuwe regel). " +
+                      "Geef het een naam met alleen letters, cijfers, streepjes en punten.";
         if (problem is null && file.Split('/').Any(part => part.StartsWith('.')))
             problem = $"'{name}' is een verborgen bestand of staat in een verborgen map (de naam begint met een punt). " +
                       "Verborgen bestanden worden niet gepubliceerd; haal het weg uit de map.";

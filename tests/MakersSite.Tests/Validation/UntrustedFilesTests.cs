@@ -50,6 +50,19 @@ public sealed class UntrustedFilesTests
         AssertRefused(site, $"{Folder}/{path}: fout: {Hidden(name)}");
     }
 
+    [Theory]
+    [InlineData("prijs\tlijst.txt", "prijs?lijst.txt")]
+    [InlineData("regel\nbreuk.txt", "regel?breuk.txt")]
+    public void A_file_name_with_a_tab_or_line_break_is_refused(string name, string shown)
+    {
+        // Such a name would also split a line of the output's manifest and journal in two.
+        using var site = CompanySite();
+        site.Write($"{Folder}/{name}", "tekst");
+
+        AssertRefused(site, $"{Folder}/{name}: fout: De naam van het bestand '{shown}' bevat een onzichtbaar teken (zoals een tab of een nieuwe regel). " +
+                            "Geef het een naam met alleen letters, cijfers, streepjes en punten.");
+    }
+
     [Fact]
     public void Symbolic_links_to_files_of_the_machine_are_refused_and_never_read()
     {
