@@ -43,6 +43,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Why a command-line build ran in full rather than as a quick rebuild (empty when it did not try).</summary>
     public string QuickRebuildDeclined { get; init; } = "";
 
+    /// <summary>Whether the build was stopped by a cancel (Ctrl+C, SIGTERM) before it wrote anything.</summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>Files of the output written or replaced by this build; the others were already as they should be.</summary>
     public int FilesWritten { get; init; }
 }

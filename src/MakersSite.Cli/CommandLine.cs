@@ -144,9 +144,32 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts")) { QuickRebuild = !o.ContainsKey("--full"), ReadEverySource = o.ContainsKey("--full"), Memory = new ProcessMemoryPolicy(processEndsWithBuild: true) };
+        var options = new BuildOptions(root, o.GetValueOrDefault("--output"), baseUrl, IncludeDrafts: o.ContainsKey("--drafts"))
+        {
+            Reuse = o.ContainsKey("--full") ? Reuse.CacheAfterReading : Reuse.Everything,
+            Memory = new ProcessMemoryPolicy(processEndsWithBuild: true),
+        };
         var watch = Stopwatch.StartNew();
-        var result = new SiteBuilder(Progress(stderr)).Build(options);
+        // Ctrl+C, a CI cancel (SIGTERM): the build stops at its next step and leaves the output as it was. A second
+        // signal ends the process at once, which the staging beside the output makes safe too.
+        using var stop = new CancellationTokenSource();
+        int? signal = null;
+        void OnSignal(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            if (signal is not null) return;
+            signal = context.Signal == System.Runtime.InteropServices.PosixSignal.SIGINT ? 2 : 15;
+            context.Cancel = true;
+            stop.Cancel();
+        }
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
+        var result = new SiteBuilder(Progress(stderr)).Build(options, stop.Token);
+        if (result.Interrupted)
+        {
+            EndProgress(stderr);
+            stderr.Write(DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text));
+            return 128 + (signal ?? 15);
+        }
         EndProgress(stderr);
         stderr.Write(DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text));
         if (!result.Succeeded)
@@ -176,7 +199,7 @@ public static class CommandLine
         var root = o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(root)) return Usage(stderr, $"De map '{root}' bestaat niet.");
 
-        var result = new SiteBuilder().Build(new BuildOptions(root, WriteOutput: false) { Memory = new ProcessMemoryPolicy(processEndsWithBuild: true) });
+        var result = new SiteBuilder().Build(new BuildOptions(root) { Mode = BuildMode.Check, Memory = new ProcessMemoryPolicy(processEndsWithBuild: true) });
         stdout.Write(DiagnosticFormatter.Format(result.Diagnostics, format.Value));
         if (format == DiagnosticFormat.Text)
             stdout.WriteLine(result.Succeeded ? $"Alles in orde: {result.PageCount} pagina's gecontroleerd. {Count(result.Diagnostics)}." : $"Controle mislukt: {Count(result.Diagnostics)}.");
@@ -205,7 +228,7 @@ public static class CommandLine
 
             var vocabularies = new ContentLoader(Path.GetFullPath(root), new DiagnosticBag()).LoadVocabularies();
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Scaffolds.For(kind, title, vocabularies, BuildOptions.DefaultToday()));
+            File.WriteAllText(path, Scaffolds.For(kind, title, vocabularies, BuildDate.Default()));
             stdout.WriteLine($"Aangemaakt: {relative}");
             if (kind == "company" && CodeOwners.AddCompany(root, Path.GetFileName(Path.GetDirectoryName(path))!) is { } owners)
                 stdout.WriteLine($"Toegevoegd aan {owners}: de map van het bedrijf. Zet daar het GitHub-account van het bedrijf achter.");

@@ -37,10 +37,9 @@ public sealed class ServeSession : IAsyncDisposable
     {
         var session = new ServeSession(new BuildOptions(root, Path.Combine(root, ".cache", "preview"))
         {
-            LoadedPages = new(),
-            SearchMemo = new(),
-            SearchCores = Math.Max(1, Environment.ProcessorCount - 1),
-            Cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(root, ".cache", "build"), keepPagesInMemory: true),
+            Mode = BuildMode.Serve,
+            Serve = new ServeState(new MakersSite.Build.Caching.BuildCache(Path.Combine(root, ".cache", "build"), keepPagesInMemory: true),
+                new(), new(), SearchCores: Math.Max(1, Environment.ProcessorCount - 1)),
         }, log);
         await session.RebuildAsync();
         session._server = await PreviewServer.StartAsync(session._options.OutputDirectory, port, session._reload.Handle);
@@ -107,7 +106,7 @@ public sealed class ServeSession : IAsyncDisposable
             // The watcher says what changed since the previous build began, if that build began while it was
             // watching (the first build runs before the watchers exist): then unchanged pages are not looked at.
             var changed = TakeChanges();
-            _options.LoadedPages!.BeginLoad(_previousBuildWatched ? changed : null);
+            _options.Serve!.LoadedPages.BeginLoad(_previousBuildWatched ? changed : null);
             _previousBuildWatched = _watching;
             // The open pages reload as soon as they are written, the rest of the site and the search index follow.
             // If none is open (or one of them is gone), pages reload once all pages are written.
@@ -124,12 +123,13 @@ public sealed class ServeSession : IAsyncDisposable
             var pagesMs = 0L;
             var result = new SiteBuilder().Build(_options with
             {
-                OpenPages = () => _reload.OpenPages,
-                OpenPagesPublished = ReloadNow,
-                PagesPublished = () =>
+                Serve = _options.Serve with
                 {
-                    pagesMs = watch.ElapsedMilliseconds;
-                    if (reloadedMs is null) ReloadNow();
+                    Observer = new ReloadObserver(() => _reload.OpenPages, ReloadNow, () =>
+                    {
+                        pagesMs = watch.ElapsedMilliseconds;
+                        if (reloadedMs is null) ReloadNow();
+                    }),
                 },
             });
             var report = DiagnosticFormatter.Format(result.Diagnostics, DiagnosticFormat.Text);
@@ -161,4 +161,12 @@ public sealed class ServeSession : IAsyncDisposable
         _debounce?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
     }
+}
+
+/// <summary>serve's part in a build: the open pages first, a reload as soon as they and then all pages are out.</summary>
+internal sealed class ReloadObserver(Func<IReadOnlySet<string>> openPages, Action openPagesPublished, Action pagesPublished) : IBuildObserver
+{
+    public IReadOnlySet<string> OpenPages() => openPages();
+    public void OpenPagesPublished() => openPagesPublished();
+    public void PagesPublished() => pagesPublished();
 }

@@ -257,13 +257,13 @@ internal sealed class SiteSnapshot
     /// Everything a build reads besides content/ and the generator: the themes (their installed packages by
     /// npm's lock file), the site's layouts and static files, and the options and date the build ran with.
     /// </summary>
-    public static string InputsStamp(string root, BuildOptions options)
+    public static string InputsStamp(string root, BuildOptions options, DateOnly today, bool postProcessWithTree)
     {
         var text = new StringBuilder();
         text.Append(BuildCache.GeneratorStamp).Append('\n')
             .Append(options.BaseUrl).Append('\n').Append(options.IncludeDrafts).Append('\n')
-            .Append(options.PostProcessWithTree).Append('\n').Append(options.OutputDirectory).Append('\n')
-            .Append(options.EffectiveToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            .Append(postProcessWithTree).Append('\n').Append(options.OutputDirectory).Append('\n')
+            .Append(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         var stamps = Walk(root, "themes", "node_modules").Concat(Walk(root, "layouts")).Concat(Walk(root, "static"));
         if (Directory.Exists(Path.Combine(root, "themes")))
             foreach (var theme in Directory.GetDirectories(Path.Combine(root, "themes")).Order(StringComparer.Ordinal))

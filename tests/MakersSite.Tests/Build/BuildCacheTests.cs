@@ -23,9 +23,9 @@ public sealed class BuildCacheTests : IDisposable
     /// As the CLI builds with --full: without the texts the conformance tests keep (those are analysed every time),
     /// and always the full build, whose own reuse of the cache these tests are about (QuickRebuildTests: the quick one).
     /// </summary>
-    private BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { QuickRebuild = false });
+    private BuildResult Build() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { Reuse = Reuse.Cache });
 
-    private BuildResult Cached() => new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { KeepSearchIndex = true });
+    private BuildResult Cached() => new SiteBuilder(null, new BuildTestSwitches { KeepSearchIndex = true }).Build(new BuildOptions(_site.Root, Today: TestSite.Today));
 
     private void AssertSameAsCleanBuild() => _site.AssertOutputEqualsCleanBuild();
 
@@ -83,7 +83,7 @@ public sealed class BuildCacheTests : IDisposable
 
         var trusting = Build();
         Assert.DoesNotContain("ActieprogrammX", File.ReadAllText(Path.Combine(_site.Output, "bedrijven", "leolux", "index.html")));
-        var full = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { QuickRebuild = false, ReadEverySource = true });
+        var full = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { Reuse = Reuse.CacheAfterReading });
 
         Assert.True(trusting.Succeeded && full.Succeeded, string.Join("\n", full.Diagnostics));
         Assert.Equal(0, full.SourcesFromCache);
@@ -209,7 +209,7 @@ public sealed class BuildCacheTests : IDisposable
         var memory = new MakersSite.Content.Loading.LoadedPageMemo();
         var cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(_site.Root, ".cache", "build"));
         BuildResult Serve() => new SiteBuilder().Build(new BuildOptions(_site.Root, Path.Combine(_site.Root, "preview"), Today: TestSite.Today)
-            { LoadedPages = memory, Cache = cache });
+            { Mode = BuildMode.Serve, Serve = new ServeState(cache, memory, new(), Environment.ProcessorCount) });
         memory.BeginLoad(null);
         Assert.Equal(ContentPages(), Serve().SourcesFromCache);
         memory.BeginLoad([]);

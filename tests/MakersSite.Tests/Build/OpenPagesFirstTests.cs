@@ -18,9 +18,19 @@ public sealed class OpenPagesFirstTests : IDisposable
     private BuildResult Build(Action? openPagesPublished) =>
         new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today)
         {
-            OpenPages = () => new HashSet<string> { "/bedrijven/testfabriek/" },
-            OpenPagesPublished = openPagesPublished,
+            Mode = BuildMode.Serve,
+            Serve = new ServeState(new MakersSite.Build.Caching.BuildCache(Path.Combine(_site.Root, ".cache", "build")), new(), new(), Environment.ProcessorCount)
+            {
+                Observer = new OpenPageObserver(openPagesPublished),
+            },
         });
+
+    private sealed class OpenPageObserver(Action? openPagesPublished) : IBuildObserver
+    {
+        public IReadOnlySet<string> OpenPages() => new HashSet<string> { "/bedrijven/testfabriek/" };
+        public void OpenPagesPublished() => openPagesPublished?.Invoke();
+        public void PagesPublished() { }
+    }
 
     [Fact]
     public void The_open_page_is_in_the_output_before_the_pages_that_list_it()

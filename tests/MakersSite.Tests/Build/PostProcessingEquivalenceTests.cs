@@ -19,8 +19,8 @@ public sealed class PostProcessingEquivalenceTests
         using var site = name == "default" ? TestSite.FromDefaultContent() : TestSite.FromFixture(name);
         var fromTokens = Path.Combine(site.Root, "from-tokens");
         var asTree = Path.Combine(site.Root, "as-tree");
-        var tokenBuild = new SiteBuilder().Build(new BuildOptions(site.Root, fromTokens, Today: TestSite.Today, UseCache: false));
-        var treeBuild = new SiteBuilder().Build(new BuildOptions(site.Root, asTree, Today: TestSite.Today, UseCache: false) { PostProcessWithTree = true });
+        var tokenBuild = new SiteBuilder().Build(new BuildOptions(site.Root, fromTokens, Today: TestSite.Today) { Reuse = Reuse.Nothing });
+        var treeBuild = new SiteBuilder(null, new BuildTestSwitches { PostProcessWithTree = true }).Build(new BuildOptions(site.Root, asTree, Today: TestSite.Today) { Reuse = Reuse.Nothing });
         Assert.True(tokenBuild.Succeeded && treeBuild.Succeeded);
 
         Assert.Equal(TestSite.Snapshot(asTree), TestSite.Snapshot(fromTokens));

@@ -15,7 +15,7 @@ public sealed class QuickRebuildTests : IDisposable
     /// <summary>As the command line builds.</summary>
     private BuildResult Build(bool quick = true)
     {
-        var result = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { QuickRebuild = quick });
+        var result = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { Reuse = quick ? Reuse.Everything : Reuse.Cache });
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return result;
     }
@@ -129,7 +129,7 @@ public sealed class QuickRebuildTests : IDisposable
         Append("content/bedrijven/sudryso/index.md", "\nZie ook [onze hal](/bedrijven/bestaat-niet/).\n");
 
         var quickTry = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today));
-        var full = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { QuickRebuild = false });
+        var full = new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { Reuse = Reuse.Cache });
 
         Assert.False(quickTry.Succeeded);
         Assert.Equal(full.Diagnostics.Select(d => d.ToString()), quickTry.Diagnostics.Select(d => d.ToString()));
@@ -159,7 +159,7 @@ public sealed class QuickRebuildTests : IDisposable
         Assert.Equal("a file of the output changed", Build().QuickRebuildDeclined);
 
         // Another kind of build into the same output (here one that keeps the search index, as serve keeps its memory).
-        Assert.True(new SiteBuilder().Build(new BuildOptions(_site.Root, Today: TestSite.Today) { KeepSearchIndex = true }).Succeeded);
+        Assert.True(new SiteBuilder(null, new BuildTestSwitches { KeepSearchIndex = true }).Build(new BuildOptions(_site.Root, Today: TestSite.Today)).Succeeded);
         Append("content/bedrijven/leolux/index.md", "\nNog een zin.\n");
         Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().QuickRebuildDeclined);
         AssertSameAsCleanBuild();

@@ -85,6 +85,26 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log)
         }
     }
 
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task A_build_stopped_by_a_signal_says_so_leaves_the_output_as_it_was_and_no_staging(string signal, int exitCode)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var site = TestSite.FromDefaultContent();
+        for (var i = 0; i < 60; i++) site.Write($"content/kennisbank/artikel-{i:00}/index.md", Article(i, "eerste"));
+        Assert.Equal(0, (await Build(site.Root)).ExitCode);
+        var before = TestSite.Snapshot(site.Output);
+        site.Write("content/site.yml", File.ReadAllText(Path.Combine(site.Root, "content", "site.yml")).Replace("title: \"Land van de Makers\"", "title: \"Anders\"", StringComparison.Ordinal));
+
+        var stopped = await Build(site.Root, killAfter: TimeSpan.Zero, afterLine: "renderen en nabewerken", signal: signal);
+
+        Assert.True(stopped.ExitCode == exitCode, stopped.Output);
+        Assert.Contains("De build is onderbroken (Ctrl+C of een stopsignaal).", stopped.Output);
+        Assert.True(Same(TestSite.Snapshot(site.Output), before));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, ".public.makers-site-staging")));
+    }
+
     private static string Article(int i, string word) =>
         $"---\ntitle: \"Artikel {i}\"\nsummary: \"Een {word} samenvatting van artikel {i}.\"\ndate: 2026-11-22\nlessons:\n  - \"Een les.\"\n  - \"Nog een les.\"\n  - \"Een derde les.\"\n---\n" +
         string.Join("\n\n", Enumerable.Range(0, 30).Select(p => $"Alinea {p} van het {word} artikel {i}: maakbedrijven in Noord-Limburg werken samen aan vakmanschap."));
@@ -99,8 +119,8 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log)
         Assert.Equal(0, copy.ExitCode);
     }
 
-    /// <summary>Runs the command line's build; with <paramref name="killAfter"/>, kills it (SIGKILL) that long after its start, or after a progress line.</summary>
-    private static async Task<(int ExitCode, string Output)> Build(string root, TimeSpan? killAfter = null, string? afterLine = null)
+    /// <summary>Runs the command line's build; with <paramref name="killAfter"/>, sends it <paramref name="signal"/> that long after its start, or after a progress line.</summary>
+    private static async Task<(int ExitCode, string Output)> Build(string root, TimeSpan? killAfter = null, string? afterLine = null, string signal = "KILL")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -125,7 +145,7 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log)
             if (delay > TimeSpan.Zero) await Task.Delay(delay);
             if (!build.HasExited)
             {
-                using var kill = Process.Start("kill", ["-KILL", build.Id.ToString(CultureInfo.InvariantCulture)])!;
+                using var kill = Process.Start("kill", ["-" + signal, build.Id.ToString(CultureInfo.InvariantCulture)])!;
                 await kill.WaitForExitAsync();
             }
         }

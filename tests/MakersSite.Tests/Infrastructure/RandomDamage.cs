@@ -21,7 +21,7 @@ public static class RandomDamage
     public static List<string> DefaultSitePages()
     {
         using var site = TestSite.FromDefaultContent();
-        var result = new SiteBuilder().Build(new BuildOptions(site.Root, site.Output, Today: TestSite.Today, UseCache: false));
+        var result = new SiteBuilder().Build(new BuildOptions(site.Root, site.Output, Today: TestSite.Today) { Reuse = Reuse.Nothing });
         if (!result.Succeeded) throw new InvalidOperationException("The default site does not build.");
         return Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
     }

@@ -92,10 +92,10 @@ public sealed class TestSite : IDisposable
     public static readonly DateOnly Today = new(2026, 11, 22);
 
     public BuildResult Build(string? output = null, bool drafts = false, DateOnly? today = null) =>
-        new SiteBuilder().Build(new BuildOptions(Root, output, IncludeDrafts: drafts, Today: today ?? Today) { KeepSearchIndex = true });
+        new SiteBuilder(null, new BuildTestSwitches { KeepSearchIndex = true }).Build(new BuildOptions(Root, output, IncludeDrafts: drafts, Today: today ?? Today));
 
     public BuildResult Check(DateOnly? today = null) =>
-        new SiteBuilder().Build(new BuildOptions(Root, WriteOutput: false, Today: today ?? Today));
+        new SiteBuilder().Build(new BuildOptions(Root, Today: today ?? Today) { Mode = BuildMode.Check });
 
     public IDocument Html(string relativePath, string? output = null) =>
         new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output ?? Output, relativePath)));
@@ -108,7 +108,7 @@ public sealed class TestSite : IDisposable
     {
         var clean = Path.Combine(Root, "clean");
         if (Directory.Exists(clean)) Directory.Delete(clean, recursive: true);
-        var result = new SiteBuilder().Build(new BuildOptions(Root, clean, Today: Today, UseCache: false));
+        var result = new SiteBuilder().Build(new BuildOptions(Root, clean, Today: Today) { Reuse = Reuse.Nothing });
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(0, result.PagesFromCache);
         var expected = Snapshot(clean);

@@ -71,7 +71,7 @@ public sealed class FailedBuildTests
         {
             var waiting = new List<string>();
             var cache = new MakersSite.Build.Caching.BuildCache(Path.Combine(site.Root, ".cache", "build")) { LockPatience = TimeSpan.FromMilliseconds(300) };
-            var result = new MakersSite.Build.SiteBuilder(waiting.Add).Build(new MakersSite.Build.BuildOptions(site.Root, Today: TestSite.Today) { Cache = cache });
+            var result = new MakersSite.Build.SiteBuilder(waiting.Add, new MakersSite.Build.BuildTestSwitches { Cache = cache }).Build(new MakersSite.Build.BuildOptions(site.Root, Today: TestSite.Today));
 
             Assert.False(result.Succeeded);
             Assert.Equal([".cache/build/lock: fout: De bouwcache (.cache/build) bleef 0,3 seconden in gebruik door een andere build of 'serve'. " +
