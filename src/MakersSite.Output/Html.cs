@@ -19,6 +19,26 @@ internal static class Html
         return false;
     }
 
+    private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    };
+
+    /// <summary>Whether the element never has content or an end tag.</summary>
+    public static bool IsVoid(string name) => VoidElements.Contains(name);
+
+    /// <summary>The value of the attribute called <paramref name="name"/>, or null.</summary>
+    public static string? Attribute(IReadOnlyList<(string Name, string Value)> attributes, string name)
+    {
+        for (var i = 0; i < attributes.Count; i++)
+            if (attributes[i].Name == name) return attributes[i].Value;
+        return null;
+    }
+
+    /// <summary>Exactly the characters char.IsWhiteSpace accepts, for a vectorised search.</summary>
+    public static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&\u00A0<>");
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&\u00A0<>\"");
 

@@ -16,9 +16,9 @@ namespace MakersSite.Search;
 /// <param name="deferAnalysis">Keep documents whole and analyse them all at <see cref="Key"/> or <see cref="Write"/>:
 /// for serve, which reloads the browser once pages are written, before the index, and must not wait for analysis.</param>
 /// <param name="memo">The analysis of the previous build in the same process (serve): unchanged documents are not analysed again.</param>
-public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false, SearchAnalysisMemo? memo = null)
+public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysis = false, SearchAnalysisMemo? memo = null)
 {
-    private const int AnalysedFields = 3; // title, summary, body; the fourth, compound parts, is derived from them
+    internal const int AnalysedFields = 3; // title, summary, body; the fourth, compound parts, is derived from them
 
     private readonly WordTable _words = memo?.Words ?? new();
     private readonly ConcurrentBag<SearchEntry> _entries = [];
@@ -126,6 +126,13 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
         memo.Entries = _entries.ToDictionary(e => Convert.ToHexString(e.Hash));
     }
 
+    /// <summary>Whether the last <see cref="Write"/> patched the previous build's files rather than making all of them.</summary>
+    public bool Patched { get; private set; }
+
+    /// <summary>The search key of the data the memo's index state describes: the previous build's files, which <see cref="Write"/> can patch.</summary>
+    public string? PreviousDataKey => memo?.Index?.Key is { Length: > 0 } key ? key : null;
+
+    /// <summary>Writes the search data: a patch of the previous build's files when <see cref="IndexPlanner"/> allows one and they fit, otherwise all anew.</summary>
     /// <param name="emit">Receives each file as soon as it is made, so a big site's index is never held whole;
     /// without it the files are collected in <see cref="SearchBundle.Files"/>.</param>
     /// <param name="cores">How many cores stemming and splitting may use (serve leaves one free for the browser it just told to reload).</param>
@@ -136,126 +143,15 @@ public sealed partial class SearchIndexBuilder(bool keepTexts = false, bool defe
         Patched = false;
         TakeIn(cores);
         var documents = _entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToArray();
-        if (previous is not null)
-        {
-            var parallelPatch = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
-            if (TryPatch(documents, previous, emit ?? (_ => { }), parallelPatch, emitConcurrently && emit is not null) is { } patched)
-                return emit is null ? patched : patched with { Files = [] };
-        }
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores ?? Environment.ProcessorCount };
-        var wordCount = _words.Count;
-
-        // Only the words these documents use count: a table kept from earlier builds (serve) also holds words
-        // since edited away, and they must not become terms or compound parts.
-        var occurrences = new int[wordCount];
-        foreach (var document in documents)
-            foreach (var field in document.Words)
-                foreach (var w in field) occurrences[w]++;
-        var usedWords = Enumerable.Range(0, wordCount).Where(w => occurrences[w] > 0).ToArray();
-
-        // Each distinct word once: its stem (the term), and when it is a compound, its parts. Stemmers keep state:
-        // one analyzer per thread. Stems never change, so serve keeps them between builds.
-        var stems = memo?.Stems ?? [];
-        if (stems.Length < wordCount) Array.Resize(ref stems, wordCount);
-        Parallel.ForEach(usedWords.Where(w => stems[w] is null).ToArray(), parallel, () => new DutchAnalyzer(), (w, _, analyzer) =>
+        var concurrently = emitConcurrently && emit is not null;
+        if (previous is not null && !keepTexts && IndexPlanner.Plan(documents, memo, _previousEntries, _words) is { } plan
+            && new IndexPatcher(plan, previous).TryWrite(memo!, _key ?? "", emit ?? (_ => { }), parallel, concurrently) is { } patched)
         {
-            stems[w] = analyzer.Stem(_words[w]);
-            return analyzer;
-        }, _ => { });
-        if (memo is not null) memo.Stems = stems;
-        var termKeys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var termOfWord = new int[wordCount];
-        Array.Fill(termOfWord, -1);
-        foreach (var w in usedWords)
-        {
-            // Words the stemmer empties are no terms (lunr.Pipeline drops empty tokens); stop words never get here.
-            var stem = stems[w]!;
-            if (stem.Length == 0) continue;
-            if (!termKeys.TryGetValue(stem, out var key)) termKeys[stem] = key = termKeys.Count;
-            termOfWord[w] = key;
+            Patched = true;
+            return emit is null ? patched : patched with { Files = [] };
         }
-        // Parts depend on the dictionary, which is every word the site uses: worked out anew each build.
-        var splitter = CompoundSplitter.FromWords(usedWords.Select(w => _words[w]));
-        var parts = new int[wordCount][];
-        Array.Fill(parts, []);
-        Parallel.ForEach(usedWords, parallel, w =>
-        {
-            if (termOfWord[w] >= 0 && CompoundSplitter.MaySplit(_words[w])) parts[w] = splitter.Split(_words[w]).Select(NumberOf).ToArray();
-        });
-
-        // How often each word is used (for suggestions) and, when asked, the texts lunr.js would be given.
-        var uses = new int[wordCount];
-        var fieldTexts = new List<string?[]>();
-        foreach (var document in documents)
-        {
-            var partWords = new List<string>();
-            for (var f = 0; f < AnalysedFields; f++)
-            {
-                foreach (var w in document.Words[f])
-                {
-                    if (termOfWord[w] < 0) continue;
-                    uses[w]++;
-                    if (document.Kept is not null) partWords.AddRange(parts[w].Select(p => _words[p]));
-                }
-            }
-            if (document.Kept is { } kept) fieldTexts.Add([kept.Title, kept.Summary, kept.Body, string.Join(' ', partWords)]);
-        }
-
-        // The word shown for a term in "bedoelde je …?": its most frequent form in the fields that show words,
-        // ties broken ordinally; a term met only as a compound part shows itself.
-        var termTexts = new string[termKeys.Count];
-        foreach (var (text, key) in termKeys) termTexts[key] = text;
-        var termWords = new string?[termKeys.Count];
-        var bestUses = new int[termKeys.Count];
-        for (var w = 0; w < wordCount; w++)
-        {
-            if (uses[w] == 0) continue;
-            var key = termOfWord[w];
-            if (uses[w] > bestUses[key] || (uses[w] == bestUses[key] && string.CompareOrdinal(_words[w], termWords[key]) < 0))
-            {
-                bestUses[key] = uses[w];
-                termWords[key] = _words[w];
-            }
-        }
-        // Terms in document order, as lunr meets them: title, summary, body, then the parts of their compounds.
-        void TermsOf(int id, List<int>[] fieldTerms)
-        {
-            // Every word of every document, twice: locals rather than the closure's fields in the loop.
-            var terms = termOfWord;
-            var compoundParts = parts;
-            var partTerms = fieldTerms[AnalysedFields];
-            foreach (var list in fieldTerms) list.Clear();
-            for (var f = 0; f < AnalysedFields; f++)
-            {
-                var into = fieldTerms[f];
-                foreach (var w in documents[id].Words[f])
-                {
-                    var term = terms[w];
-                    if (term < 0) continue;
-                    into.Add(term);
-                    foreach (var part in compoundParts[w])
-                    {
-                        if (terms[part] >= 0) partTerms.Add(terms[part]);
-                    }
-                }
-            }
-        }
-        var index = new LunrIndexBuilder(SearchIndexWriter.Fields).Build(Enumerable.Range(0, documents.Length).ToArray(), TermsOf, termTexts, termWords, cores);
-
-        var collected = new List<SearchFile>();
-        var (shards, termLists) = SearchIndexWriter.WriteFiles(index, documents.Select(d => d.Shown).ToList(), emit ?? collected.Add, parallel, emitConcurrently && emit is not null);
-        if (memo is not null)
-        {
-            memo.Index = new SearchIndexState
-            {
-                Key = _key ?? "", Urls = documents.Select(d => d.Url).ToArray(), Hashes = documents.Select(d => d.Hash).ToArray(),
-                Occurrences = occurrences, Parts = parts, TotalLengths = [.. index.TotalLengths], Shards = shards, TermLists = termLists,
-            };
-        }
-        return new SearchBundle(collected, index, documents.Select(d => d.Kept).OfType<SearchDocument>().ToList(), fieldTexts);
-
-        int NumberOf(string part) => _words.TryGetNumber(part, out var number) ? number
-            : throw new InvalidOperationException($"Compound part '{part}' is not a word of the site.");
+        return new FullIndexWrite(_words, memo, parallel, cores).Write(documents, _key ?? "", emit, concurrently);
     }
 
     private static byte[] Fingerprint(SearchDocument d)

@@ -8,9 +8,10 @@ using Microsoft.Playwright;
 
 // Usage:
 //   MakersSite.Benchmarks generate PAGES DIR
-//   MakersSite.Benchmarks run --repo ROOT --work DIR --pages 1000,10000 --report FILE [--cli makers-site.dll]
+//   MakersSite.Benchmarks run --repo ROOT --work DIR --pages 1000,10000 --report FILE [--cli makers-site.dll] [--also LABEL=CLI,...]
 //   MakersSite.Benchmarks serve-latency SITE --repo ROOT [--cli makers-site.dll]
 // --cli: the generator to measure; tests/benchmarks/run publishes it as the site's workflow does (ReadyToRun).
+// --also: other builds of the generator (an earlier revision, a native binary) measured in the same run on the same sites.
 var arguments = args.ToList();
 string Option(string name, string fallback)
 {
@@ -36,6 +37,8 @@ if (arguments.FirstOrDefault() == "serve-latency")
 
 var work = Path.GetFullPath(Option("--work", Path.Combine(repository, ".cache", "bench")));
 var report = Path.GetFullPath(Option("--report", Path.Combine(repository, "tests", "benchmarks", "report.md")));
+var also = Option("--also", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+    .Select(a => a.Split('=', 2)).Select(a => (Label: a[0], Cli: Path.GetFullPath(a[1]))).ToList();
 var sizes = Option("--pages", "1000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var pagefind = Path.Combine(work, "tools", "node_modules", ".bin", "pagefind");
 if (!File.Exists(cli)) throw new InvalidOperationException($"{cli} ontbreekt: tests/benchmarks/run bouwt het eerst.");
@@ -55,13 +58,14 @@ foreach (var pages in sizes)
     var output = Path.Combine(root, "public");
     // The machine is noisy (one Hugo build once took 17 s instead of 10, the same makers-site build 21 to 27 s):
     // every tool gets the best of three runs of each scenario, each run prepared the same way.
-    BuildRun Ours(string label, Action before)
+    BuildRun Ours(string label, Action before) => Generator(cli, label, before);
+    BuildRun Generator(string generator, string label, Action before)
     {
-        Console.Error.WriteLine($"== makers-site: {label}");
+        Console.Error.WriteLine($"== {Path.GetFileName(generator)}: {label}");
         var runs = Enumerable.Range(0, 3).Select(_ =>
         {
             before();
-            var run = Measure.Run("dotnet", [cli, "build", "--root", root]);
+            var run = Measure.Generator(generator, ["build", "--root", root]);
             if (run.ExitCode != 0) throw new InvalidOperationException("build mislukt:\n" + run.Stderr);
             return new BuildRun(run, Measure.Phases(run.Stderr));
         }).ToList();
@@ -82,6 +86,18 @@ foreach (var pages in sizes)
     var warmImages = Ours("build met warme beeldcache, zonder bouwcache en public/", () => Delete("public", Path.Combine(".cache", "build")));
     var edits = 0;
     var oneChange = Ours("herbouw na één gewijzigd bestand", () => Edit(Path.Combine(root, edited), ++edits));
+    var tokenizing = PostProcessingCost.Measure(output);
+    var others = also.Select(other => new OtherBuild(other.Label,
+        Generator(other.Cli, "schone build (geen cache)", () => Delete("public", ".cache")),
+        Generator(other.Cli, "build uit warme cache, niets gewijzigd", () => { }),
+        Generator(other.Cli, "build met warme beeldcache, zonder bouwcache en public/", () => Delete("public", Path.Combine(".cache", "build"))),
+        Generator(other.Cli, "herbouw na één gewijzigd bestand", () => Edit(Path.Combine(root, edited), ++edits)))).ToList();
+    // The others left their own output: the measured generator's, for what follows (serve, Pagefind, queries).
+    if (others.Count > 0)
+    {
+        Delete("public", ".cache");
+        if (Measure.Generator(cli, ["build", "--root", root]).ExitCode != 0) throw new InvalidOperationException("build mislukt");
+    }
     var ours = Measure.Tree(output, p => p.StartsWith("zoeken/data/", StringComparison.Ordinal) || p.StartsWith("zoeken/lib/", StringComparison.Ordinal) || p == "js/search.js");
 
     Console.Error.WriteLine("== hugo");
@@ -134,7 +150,7 @@ foreach (var pages in sizes)
     var cold = await ColdQueries.MeasureAsync(output, pagefindSite, queries);
 
     rows.Add(new SizeResult(pages, markdownBytes, clean, warm, warmImages, oneChange, socialImages, ours, pagefindRun, theirs, cold,
-        hugoClean, hugoWarm, hugoOneChange, hugoPages, serve));
+        hugoClean, hugoWarm, hugoOneChange, hugoPages, serve) { Others = others, Tokenizing = tokenizing });
 }
 
 File.WriteAllText(report, Report.Write(rows));
@@ -170,10 +186,21 @@ namespace MakersSite.Benchmarks
 
     public sealed record SizeResult(int Pages, long MarkdownBytes, BuildRun Clean, BuildRun Warm, BuildRun WarmImages, BuildRun OneChange, int SocialImages,
         TreeStats Ours, ProcessResult Pagefind, TreeStats PagefindTree, ColdResult Cold,
-        ProcessResult HugoClean, ProcessResult HugoWarm, ProcessResult HugoOneChange, int HugoPages, ServeResult? Serve);
+        ProcessResult HugoClean, ProcessResult HugoWarm, ProcessResult HugoOneChange, int HugoPages, ServeResult? Serve)
+    {
+        public IReadOnlyList<OtherBuild> Others { get; init; } = [];
+        public TokenizingCost? Tokenizing { get; init; }
+    }
+
+    /// <summary>The same four scenarios with another build of the generator.</summary>
+    public sealed record OtherBuild(string Label, BuildRun Clean, BuildRun Warm, BuildRun WarmImages, BuildRun OneChange);
 
     public static class Measure
     {
+        /// <summary>Runs the generator: a .dll through dotnet, a native executable directly.</summary>
+        public static ProcessResult Generator(string cli, string[] arguments) =>
+            cli.EndsWith(".dll", StringComparison.Ordinal) ? Run("dotnet", [cli, .. arguments]) : Run(cli, arguments);
+
         /// <summary>Runs a program under GNU time: wall seconds and peak resident memory of the whole process.</summary>
         public static ProcessResult Run(string program, string[] arguments)
         {
@@ -343,6 +370,30 @@ namespace MakersSite.Benchmarks
                 sb.AppendLine("Fasen van makers-site (s): " + string.Join("; ", new[] { ("schoon", r.Clean), ("warm", r.Warm), ("warme beeldcache", r.WarmImages), ("één wijziging", r.OneChange) }
                     .Select(x => $"{x.Item1}: " + string.Join(", ", x.Item2.Phases.Select(p => $"{p.Key} {(p.Value / 1000.0).ToString("0.00", CultureInfo.InvariantCulture)}")))) + ".");
                 sb.AppendLine();
+                if (r.Others.Count > 0)
+                {
+                    sb.AppendLine("Andere builds van de generator in dezelfde run, op dezelfde site (verhouding: deze build gedeeld door de andere):");
+                    sb.AppendLine();
+                    sb.AppendLine("| | makers-site (deze) | " + string.Join(" | ", r.Others.Select(o => o.Label)) + " |");
+                    sb.AppendLine("| --- | --- |" + string.Concat(r.Others.Select(_ => " --- |")));
+                    foreach (var (name, mine, theirs) in new (string, BuildRun, Func<OtherBuild, BuildRun>)[]
+                             {
+                                 ("schone build", r.Clean, o => o.Clean), ("build uit warme cache", r.Warm, o => o.Warm),
+                                 ("build met warme beeldcache", r.WarmImages, o => o.WarmImages), ("herbouw na één gewijzigd bestand", r.OneChange, o => o.OneChange),
+                             })
+                    {
+                        sb.AppendLine($"| {name} | {Run(mine.Process)} | " + string.Join(" | ", r.Others.Select(o => theirs(o)).Select(t =>
+                            $"{Run(t.Process)} (× {(mine.Seconds / t.Seconds).ToString("0.00", CultureInfo.InvariantCulture)})")) + " |");
+                    }
+                    sb.AppendLine();
+                }
+                if (r.Tokenizing is { } tokens)
+                {
+                    sb.AppendLine($"Nabewerking, tokeniseren van de {tokens.Pages:N0} pagina's van de schone build op één core: eigen scanner {S(tokens.ScannerSeconds)} ".Replace(',', '.') +
+                                  $"({tokens.Scanned:N0} pagina's genomen, de rest naar AngleSharp), alleen AngleSharp's tokenizer {S(tokens.AngleSharpSeconds)}; ".Replace(',', '.') +
+                                  $"de scanner scheelt {S(tokens.AngleSharpSeconds - tokens.ScannerSeconds)} core-tijd, verdeeld over {Environment.ProcessorCount} cores in de renderfase.");
+                    sb.AppendLine();
+                }
                 sb.AppendLine("Doelen (bij 10.000 pagina's gesteld, hier voor deze grootte nagemeten):");
                 sb.AppendLine();
                 sb.AppendLine($"- pagina's zonder afbeeldingen en zoekindex niet trager dan Hugo: {S(pagesOnly)} tegen {S(r.HugoClean.WallSeconds)} — {Check(pagesOnly <= r.HugoClean.WallSeconds)}");

@@ -233,7 +233,7 @@ public sealed class BuildCache(string directory, bool keepPagesInMemory = false)
     public Stream? OpenRead(string kind, string key)
     {
         var path = Use(kind, key);
-        // A miss is common (a new key): asked first, since the first exception a process throws costs ~20 ms.
+        // A miss is common (a new key): asked first, since the first exception a process throws costs more than the whole lookup.
         if (!File.Exists(path)) return null;
         try
         {

@@ -76,7 +76,7 @@ internal sealed class PagePack : IDisposable
 
     /// <summary>
     /// The entry's bytes as a segment of the record they were read with: a build after an edit reads every page and
-    /// source from the packs (~300 MB at 10,000 pages), and copying each out of its record doubled that.
+    /// source from the packs, and copying each out of its record would double what that reads into memory.
     /// </summary>
     public ArraySegment<byte>? ReadEntry(string key)
     {

@@ -46,8 +46,8 @@ internal sealed class SiteSnapshot
 
     /// <summary>
     /// Writes the snapshot in two files: what a quick rebuild leaves as it is (the outlines and every path and
-    /// address, in the .pages file) and what it changes (sizes, times and keys, in the .bin file, ~1 MB at 10,000
-    /// pages instead of ~5 MB with the paths). With <paramref name="everything"/> false only the .bin file is written;
+    /// address, in the .pages file) and what it changes (sizes, times and keys, in the .bin file, a fifth of the size
+    /// the paths would make it). With <paramref name="everything"/> false only the .bin file is written;
     /// <paramref name="previous"/> is then the snapshot the .pages file belongs to, whose paths must be this one's.
     /// </summary>
     public void Write(string path, bool everything, SiteSnapshot? previous = null)

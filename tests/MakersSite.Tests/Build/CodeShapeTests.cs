@@ -47,6 +47,26 @@ public sealed class CodeShapeTests
     }
 
     [Fact]
+    public void No_method_of_the_generator_is_over_100_lines()
+    {
+        var projects = Directory.GetDirectories(Path.Combine(Repository.Root, "src")).Select(Path.GetFileName).ToList();
+        Assert.Contains("MakersSite.Build", projects);
+        Assert.Empty(projects.SelectMany(p => Sources(p!)).SelectMany(Methods).Where(m => m.Lines > 100).Select(m => $"{m.Where}: {m.Lines} lines"));
+    }
+
+    [Fact]
+    public void Only_the_command_line_steers_the_garbage_collector()
+    {
+        var projects = Directory.GetDirectories(Path.Combine(Repository.Root, "src")).Select(Path.GetFileName).Where(p => p != "MakersSite.Cli").ToList();
+        var calls = projects.SelectMany(p => Sources(p!))
+            .SelectMany(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+                .Where(access => access.Expression is IdentifierNameSyntax { Identifier.Text: "GC" } or MemberAccessExpressionSyntax { Name.Identifier.Text: "GC" })
+                .Select(access => $"{Path.GetRelativePath(Repository.Root, file)}:{access.GetLocation().GetLineSpan().StartLinePosition.Line + 1} {access}"))
+            .ToList();
+        Assert.Empty(calls);
+    }
+
+    [Fact]
     public void Build_options_have_at_most_ten_members()
     {
         var members = typeof(BuildOptions).GetProperties().Where(p => p.Name != "EqualityContract").Select(p => p.Name).ToList();

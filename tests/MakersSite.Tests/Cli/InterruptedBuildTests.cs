@@ -122,9 +122,11 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log)
     /// <summary>Runs the command line's build; with <paramref name="killAfter"/>, sends it <paramref name="signal"/> that long after its start, or after a progress line.</summary>
     private static async Task<(int ExitCode, string Output)> Build(string root, TimeSpan? killAfter = null, string? afterLine = null, string signal = "KILL")
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A build started in the background inherits an ignored SIGINT, as a shell's background jobs do: reset it, so
+        // the build meets Ctrl+C as in a terminal however the tests were started (env execs, keeping the process id).
+        var start = new ProcessStartInfo("env")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "build", "--root", root },
+            ArgumentList = { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "build", "--root", root },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

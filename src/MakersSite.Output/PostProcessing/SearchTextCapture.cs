@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace MakersSite.Output;
+
+/// <summary>
+/// Takes the searchable text out of a page as it is read: the element marked <c>data-search-body</c> (or
+/// <c>main</c>), without navigation, scripts and anything marked <c>data-search-ignore</c>; block elements become
+/// word breaks, so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b", not "ab". The title is the first h1
+/// (or the document's title), the summary the meta description.
+/// </summary>
+internal sealed class SearchTextCapture : PageTransform
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form" };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    };
+
+    /// <summary>The text of one candidate region, collected while the tags pass.</summary>
+    private sealed class Region
+    {
+        public int Depth { get; set; } = -1; // depth of the region's element; -1: not entered yet
+        public bool Closed { get; set; }
+        public int SkipDepth { get; set; } = -1; // depth of the outermost skipped element inside it
+        public StringBuilder Text { get; } = new();
+
+        /// <summary>Whether a node at this depth lies inside the region, outside anything skipped.</summary>
+        public bool Collecting(int depth) => Depth >= 0 && !Closed && depth > Depth && SkipDepth < 0;
+
+        public void Enter(in ElementStart element)
+        {
+            if (!Collecting(element.Depth)) return;
+            if (Skipped.Contains(element.Name) || element.HasAttribute("data-search-ignore") || HasClass(element, "anchor")
+                || HasClass(element, "visually-hidden") || element.Name == "h1") // the title is its own field
+            {
+                if (!Html.IsVoid(element.Name)) SkipDepth = element.Depth;
+                return;
+            }
+            // A word break; for a void block (br, hr) the one before and after its absent content at once.
+            if (Blocks.Contains(element.Name)) Text.Append(' ');
+        }
+
+        public void Leave(string name, int depth)
+        {
+            if (Depth < 0 || Closed) return;
+            if (depth == Depth)
+            {
+                Closed = true;
+                return;
+            }
+            if (SkipDepth >= 0)
+            {
+                if (depth == SkipDepth) SkipDepth = -1;
+                return;
+            }
+            if (depth > Depth && Blocks.Contains(name)) Text.Append(' ');
+        }
+    }
+
+    private readonly Region _marked = new();
+    private readonly Region _main = new();
+    private StringBuilder? _title, _documentTitle;
+    private int _titleDepth = -1, _documentTitleDepth = -1;
+    private string? _description;
+
+    /// <summary>Title, summary and body text, or null when the page has no body to index.</summary>
+    public (string Title, string Summary, string Body)? Result
+    {
+        get
+        {
+            var region = _marked.Depth >= 0 ? _marked : _main.Depth >= 0 ? _main : null;
+            if (region is null) return null;
+            return (Normalize(_title?.ToString() ?? _documentTitle?.ToString() ?? ""), Normalize(_description ?? ""), Normalize(region.Text.ToString()));
+        }
+    }
+
+    public override void Start(in ElementStart element)
+    {
+        var name = element.Name;
+        if (name == "title" && _documentTitle is null)
+        {
+            _documentTitle = new StringBuilder();
+            _documentTitleDepth = element.Depth;
+        }
+        if (name == "h1" && _title is null)
+        {
+            _title = new StringBuilder();
+            _titleDepth = element.Depth;
+        }
+        if (name == "meta" && _description is null && element.GetAttribute("name") == "description") _description = element.GetAttribute("content");
+        _marked.Enter(element);
+        _main.Enter(element);
+        if (_marked.Depth < 0 && element.HasAttribute("data-search-body"))
+        {
+            _marked.Depth = element.Depth;
+            _marked.Closed = Html.IsVoid(name); // nothing inside: an empty text
+        }
+        if (_main.Depth < 0 && name == "main") _main.Depth = element.Depth;
+    }
+
+    public override void Text(string data, int depth)
+    {
+        if (_titleDepth >= 0) _title!.Append(data);
+        if (_documentTitleDepth >= 0) _documentTitle!.Append(data);
+        if (_marked.Collecting(depth)) _marked.Text.Append(data);
+        if (_main.Collecting(depth)) _main.Text.Append(data);
+    }
+
+    public override void End(int ordinal, string name, int depth)
+    {
+        if (depth == _titleDepth) _titleDepth = -1;
+        if (depth == _documentTitleDepth) _documentTitleDepth = -1;
+        _marked.Leave(name, depth);
+        _main.Leave(name, depth);
+    }
+
+    private static bool HasClass(in ElementStart element, string name) => Html.HasClass(Html.Attribute(element.Attributes, "class"), name);
+
+    /// <summary>NFC, and every run of white space (HTML's or Unicode's) as one space.</summary>
+    public static string Normalize(string text)
+    {
+        var rest = text.Normalize(NormalizationForm.FormC).AsSpan();
+        var sb = new StringBuilder(rest.Length);
+        while (true)
+        {
+            var start = rest.IndexOfAnyExcept(Html.WhiteSpace);
+            if (start < 0) break;
+            if (sb.Length > 0) sb.Append(' ');
+            rest = rest[start..];
+            var end = rest.IndexOfAny(Html.WhiteSpace);
+            if (end < 0)
+            {
+                sb.Append(rest);
+                break;
+            }
+            sb.Append(rest[..end]);
+            rest = rest[end..];
+        }
+        return sb.ToString();
+    }
+}
