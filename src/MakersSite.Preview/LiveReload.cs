@@ -253,7 +253,11 @@ public sealed class LiveReload(string? siteDirectory = null)
 
     private static async Task Send(HttpResponse response, string name, string data)
     {
-        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n");
+        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, LiveReloadJson.Default.String)}\n\n");
         await response.Body.FlushAsync();
     }
 }
+
+/// <summary>The event data's JSON, generated at compile time (the native binary has no reflection-based serialiser).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class LiveReloadJson : System.Text.Json.Serialization.JsonSerializerContext;

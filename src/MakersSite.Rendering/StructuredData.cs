@@ -31,29 +31,32 @@ public sealed class StructuredData(SiteGraph graph)
         switch (page.Kind)
         {
             case PageKind.Home:
-                graphItems.Add(WebSite());
-                graphItems.Add(Network());
+                Add(graphItems, WebSite());
+                Add(graphItems, Network());
                 break;
             case PageKind.Company:
-                graphItems.Add(Company(page, imageUrl));
-                foreach (var vacancy in graph.ActiveVacancies(page)) graphItems.Add(JobPosting(page, vacancy));
+                Add(graphItems, Company(page, imageUrl));
+                foreach (var vacancy in graph.ActiveVacancies(page)) Add(graphItems, JobPosting(page, vacancy));
                 break;
             case PageKind.Lesson:
-                graphItems.Add(Article(page, imageUrl));
+                Add(graphItems, Article(page, imageUrl));
                 break;
             case PageKind.Topic:
-                graphItems.Add(LearningResource(page, imageUrl));
+                Add(graphItems, LearningResource(page, imageUrl));
                 break;
             case PageKind.Flat:
-                graphItems.Add(Collection(page));
+                Add(graphItems, Collection(page));
                 break;
         }
-        graphItems.Add(Breadcrumbs(breadcrumbs, page.Url));
+        Add(graphItems, Breadcrumbs(breadcrumbs, page.Url));
         return Serialize(graphItems);
     }
 
     public string ForListing(string url, IReadOnlyList<(string Title, string? Url)> breadcrumbs) =>
         Serialize(new JsonArray(Breadcrumbs(breadcrumbs, url)));
+
+    /// <summary>Adds a node as a node: JsonArray's generic Add would serialise the value through reflection.</summary>
+    private static void Add(JsonArray array, JsonNode? node) => array.Add(node);
 
     private static string Serialize(JsonArray items) =>
         new JsonObject { ["@context"] = "https://schema.org", ["@graph"] = items }.ToJsonString(Options);
@@ -112,11 +115,11 @@ public sealed class StructuredData(SiteGraph graph)
         if (f.GetValueOrDefault("founded") is long founded) organization["foundingDate"] = founded.ToString(System.Globalization.CultureInfo.InvariantCulture);
         organization["memberOf"] = new JsonObject { ["@type"] = "Organization", ["@id"] = Base + "/#organisatie", ["name"] = graph.Content.Site.Title, ["url"] = Base + "/" };
         var sameAs = new JsonArray();
-        if (f.GetValueOrDefault("website") is string website) sameAs.Add(website);
+        if (f.GetValueOrDefault("website") is string website) Add(sameAs, JsonValue.Create(website));
         if (f.GetValueOrDefault("links") is IReadOnlyDictionary<string, object?> links)
         {
             foreach (var key in new[] { "linkedin", "werkenbij" })
-                if (links.GetValueOrDefault(key) is string link) sameAs.Add(link);
+                if (links.GetValueOrDefault(key) is string link) Add(sameAs, JsonValue.Create(link));
         }
         if (sameAs.Count > 0) organization["sameAs"] = sameAs;
         return organization;

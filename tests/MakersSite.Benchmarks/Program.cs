@@ -10,7 +10,8 @@ using Microsoft.Playwright;
 //   MakersSite.Benchmarks generate PAGES DIR
 //   MakersSite.Benchmarks run --repo ROOT --work DIR --pages 1000,10000 --report FILE [--cli makers-site.dll] [--also LABEL=CLI,...]
 //   MakersSite.Benchmarks serve-latency SITE --repo ROOT [--cli makers-site.dll]
-// --cli: the generator to measure; tests/benchmarks/run publishes it as the site's workflow does (ReadyToRun).
+// --cli: the generator to measure (a native executable, or a .dll run through dotnet); tests/benchmarks/run publishes it
+// as the launcher and the workflows do (Native AOT).
 // --also: other builds of the generator (an earlier revision, a native binary) measured in the same run on the same sites.
 var arguments = args.ToList();
 string Option(string name, string fallback)
@@ -26,7 +27,7 @@ if (arguments.FirstOrDefault() == "generate")
     return 0;
 }
 
-var cli = Path.GetFullPath(Option("--cli", Path.Combine(repository, "src", "MakersSite.Cli", "bin", "Release", "net10.0", "makers-site.dll")));
+var cli = Path.GetFullPath(Option("--cli", Path.Combine(repository, ".cache", "bin", "makers-site")));
 if (arguments.FirstOrDefault() == "serve-latency")
 {
     // Only the serve measurement, on a site generated before: serve-latency SITE
@@ -87,6 +88,8 @@ foreach (var pages in sizes)
     var edits = 0;
     var oneChange = Ours("herbouw na één gewijzigd bestand", () => Edit(Path.Combine(root, edited), ++edits));
     var tokenizing = PostProcessingCost.Measure(output);
+    // check of the repository's own default site, as a member's pull request runs it (best of three).
+    var checkDefault = Enumerable.Range(0, 3).Select(_ => Measure.Generator(cli, ["check", "--root", repository])).MinBy(c => c.WallSeconds)!;
     var others = also.Select(other => new OtherBuild(other.Label,
         Generator(other.Cli, "schone build (geen cache)", () => Delete("public", ".cache")),
         Generator(other.Cli, "build uit warme cache, niets gewijzigd", () => { }),
@@ -150,7 +153,7 @@ foreach (var pages in sizes)
     var cold = await ColdQueries.MeasureAsync(output, pagefindSite, queries);
 
     rows.Add(new SizeResult(pages, markdownBytes, clean, warm, warmImages, oneChange, socialImages, ours, pagefindRun, theirs, cold,
-        hugoClean, hugoWarm, hugoOneChange, hugoPages, serve) { Others = others, Tokenizing = tokenizing });
+        hugoClean, hugoWarm, hugoOneChange, hugoPages, serve) { Others = others, Tokenizing = tokenizing, CheckDefault = checkDefault });
 }
 
 File.WriteAllText(report, Report.Write(rows));
@@ -190,6 +193,7 @@ namespace MakersSite.Benchmarks
     {
         public IReadOnlyList<OtherBuild> Others { get; init; } = [];
         public TokenizingCost? Tokenizing { get; init; }
+        public ProcessResult? CheckDefault { get; init; }
     }
 
     /// <summary>The same four scenarios with another build of the generator.</summary>
@@ -333,8 +337,9 @@ namespace MakersSite.Benchmarks
                           "Synthetische sites uit `tests/MakersSite.Benchmarks` (85% bedrijfsprofielen van ~8 KB Markdown met tabel, lijsten, sectoren, " +
                           "gemeenten en aspecten; 15% kennisbankartikelen; woorden Zipf-verdeeld over de eigen woordenschat plus samenstellingen).");
             sb.AppendLine();
-            sb.AppendLine("makers-site is gemeten zoals de publicatieworkflow het draait: `dotnet publish` van `src/MakersSite.Cli`, vooraf gecompileerd " +
-                          "(ReadyToRun; tot 30 november de gewone Release-build). " +
+            sb.AppendLine("makers-site is gemeten zoals `./makers-site` en de workflows het draaien: `dotnet publish` van `src/MakersSite.Cli`, één native programma " +
+                          "(Native AOT; tot 2 december ReadyToRun, tot 30 november de gewone Release-build); andere builds (dezelfde code op de JIT, een eerdere revisie) " +
+                          "staan per grootte in een eigen tabel uit dezelfde run. " +
                           "Tijd is wandkloktijd van het hele proces, geheugen de piek van het residente geheugen (GNU time). Hugo krijgt dezelfde Markdown " +
                           "met een thema van dezelfde vorm (basislayout, pagina, lijsten met kaarten, termpagina's voor sector, gemeente en aspect); " +
                           "het maakt geen zoekindex en geen deelafbeeldingen. Pagefind indexeert de HTML die makers-site bouwde. De machine is onrustig: " +
@@ -349,8 +354,11 @@ namespace MakersSite.Benchmarks
             sb.AppendLine("- *één wijziging*: één bedrijfsprofiel krijgt een zin meer, dan `build` (een nieuw proces).");
             sb.AppendLine("- *pagina's zonder afbeeldingen en zoekindex*: de schone build min de fasen afbeeldingen en zoekindex.");
             sb.AppendLine();
+            static string Ratio(double mine, double theirs) =>
+                $"{mine.ToString("0.00", CultureInfo.InvariantCulture)} s tegen {theirs.ToString("0.00", CultureInfo.InvariantCulture)} s = {(mine / theirs).ToString("0.00", CultureInfo.InvariantCulture)} ×";
             foreach (var r in rows)
             {
+                var peakAll = new[] { r.Clean, r.Warm, r.WarmImages, r.OneChange }.Max(b => b.Process.PeakKilobytes);
                 var pagesOnly = r.Clean.Seconds - r.Clean.Phase("afbeeldingen") - r.Clean.Phase("zoekindex");
                 var imageMsPerCore = r.SocialImages == 0 ? 0 : r.Clean.Phase("afbeeldingen") * 1000 * Environment.ProcessorCount / r.SocialImages;
                 sb.AppendLine($"## {r.Pages:N0} pagina's ({Kb(r.MarkdownBytes)} Markdown)".Replace(',', '.'));
@@ -394,6 +402,15 @@ namespace MakersSite.Benchmarks
                                   $"de scanner scheelt {S(tokens.AngleSharpSeconds - tokens.ScannerSeconds)} core-tijd, verdeeld over {Environment.ProcessorCount} cores in de renderfase.");
                     sb.AppendLine();
                 }
+                var hugoPagefind = r.HugoClean.WallSeconds + r.Pagefind.WallSeconds;
+                sb.AppendLine("Doelen van het native programma (issue 24), als verhouding uit deze run:");
+                sb.AppendLine();
+                sb.AppendLine($"- build met warme beeldcache hooguit 0,5 × (Hugo + Pagefind): {Ratio(r.WarmImages.Seconds, hugoPagefind)} — {Check(r.WarmImages.Seconds <= 0.5 * hugoPagefind)}");
+                sb.AppendLine($"- één gewijzigde pagina hooguit 0,25 × Hugo's build: {Ratio(r.OneChange.Seconds, r.HugoOneChange.WallSeconds)} — {Check(r.OneChange.Seconds <= 0.25 * r.HugoOneChange.WallSeconds)}");
+                if (r.Pages == 1000) sb.AppendLine($"- schone build met deelafbeeldingen hooguit 1,0 × (Hugo + Pagefind): {Ratio(r.Clean.Seconds, hugoPagefind)} — {Check(r.Clean.Seconds <= hugoPagefind)}");
+                if (r.Pages >= 10000) sb.AppendLine($"- piekgeheugen hooguit 400 MB: {Mb(peakAll)} — {Check(peakAll <= 400 * 1024)}");
+                if (r.CheckDefault is { } check) sb.AppendLine($"- `check` van de standaardsite onder 0,2 s: {S(check.WallSeconds)} — {Check(check.WallSeconds < 0.2)}");
+                sb.AppendLine();
                 sb.AppendLine("Doelen (bij 10.000 pagina's gesteld, hier voor deze grootte nagemeten):");
                 sb.AppendLine();
                 sb.AppendLine($"- pagina's zonder afbeeldingen en zoekindex niet trager dan Hugo: {S(pagesOnly)} tegen {S(r.HugoClean.WallSeconds)} — {Check(pagesOnly <= r.HugoClean.WallSeconds)}");

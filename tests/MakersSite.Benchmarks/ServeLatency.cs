@@ -25,8 +25,9 @@ public static class ServeLatency
     public static async Task<ServeResult> MeasureAsync(string cli, string root, string editedFile, int rounds)
     {
         var port = 18000 + Random.Shared.Next(1000);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { cli, "serve", "--root", root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
+        var native = !cli.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(native ? cli : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (native ? [] : new[] { cli }).Concat(["serve", "--root", root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])) start.ArgumentList.Add(a);
         using var serve = Process.Start(start)!;
         // serve logs each finished build to stderr (search index included); a round starts only when the last one is done.
         var finished = new SemaphoreSlim(0);

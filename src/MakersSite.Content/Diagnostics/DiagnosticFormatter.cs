@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MakersSite.Content.Diagnostics;
 
@@ -41,19 +42,27 @@ public static class DiagnosticFormatter
 
     private static string Json(IEnumerable<Diagnostic> diagnostics)
     {
-        var items = diagnostics.Select(d => new
-        {
-            severity = d.IsError ? "error" : "warning",
-            file = d.File,
-            line = d.Line,
-            column = d.Column,
-            field = d.Field,
-            message = d.Message,
-        });
-        return JsonSerializer.Serialize(items, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }) + "\n";
+        var items = diagnostics.Select(d => new DiagnosticJson(d.IsError ? "error" : "warning", d.File, d.Line, d.Column, d.Field, d.Message)).ToList();
+        return JsonSerializer.Serialize(items, DiagnosticJsonContext.Indented.ListDiagnosticJson) + "\n";
     }
+}
+
+/// <summary>One diagnostic as <c>--format json</c> writes it.</summary>
+internal sealed record DiagnosticJson(
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("field")] string? Field,
+    [property: JsonPropertyName("message")] string Message);
+
+/// <summary>The diagnostics' JSON, generated at compile time (the native binary has no reflection-based serialiser).</summary>
+[JsonSerializable(typeof(List<DiagnosticJson>))]
+internal sealed partial class DiagnosticJsonContext : JsonSerializerContext
+{
+    public static DiagnosticJsonContext Indented { get; } = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

@@ -225,6 +225,11 @@ public static class EntryText
         return -1;
     }
 
-    private static string Unescape(ReadOnlySpan<char> content) =>
-        content.IndexOf('\\') < 0 ? content.ToString() : System.Text.Json.JsonSerializer.Deserialize<string>("\"" + content.ToString() + "\"")!;
+    private static string Unescape(ReadOnlySpan<char> content)
+    {
+        if (content.IndexOf('\\') < 0) return content.ToString();
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes("\"" + content.ToString() + "\""));
+        reader.Read();
+        return reader.GetString()!;
+    }
 }

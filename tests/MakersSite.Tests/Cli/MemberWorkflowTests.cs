@@ -39,7 +39,7 @@ public sealed class MemberWorkflowTests
         var lines = workflow.Split('\n').Select(l => l.Trim()).ToList();
 
         Assert.Contains("pull_request:", lines);
-        Assert.Contains("run: dotnet run --project src/MakersSite.Cli -- check --format github", lines);
+        Assert.Contains("run: ./makers-site check --format github", lines);
         Assert.True(File.Exists(Path.Combine(Repository.Root, ".github", "PULL_REQUEST_TEMPLATE.md")));
     }
 }
