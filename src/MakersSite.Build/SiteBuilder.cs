@@ -135,12 +135,15 @@ public sealed class SiteBuilder
 
     private static BuildResult Result(BuildContext c) => new(c.Diagnostics.Sorted(), c.PageCount, c.SortedOutputPaths.Count + c.SearchFileCount)
     {
-        Search = c.SearchData, SocialImagesDrawn = c.SocialImagesDrawn, FilesWritten = c.Output?.Written ?? 0, SourcesFromCache = c.SourcesFromCache,
+        Search = c.SearchData, FilesWritten = c.Output?.Written ?? 0, SourcesFromCache = c.SourcesFromCache,
         PagesFromCache = (c.Partial ? c.PageCount - c.RenderedUrls.Count : 0) + c.Counters.FromCache,
         PagesKeptUnread = (c.Partial ? c.PageCount - c.RenderedUrls.Count : 0) + c.Counters.KeptUnread,
-        SearchDocumentsAnalysed = c.Search?.Analysed ?? 0, SearchDataPatched = c.Search?.Patched ?? false,
-        PagesPostProcessedAsTree = c.Counters.AsTree, PagesTokenizedByAngleSharp = c.Counters.TokenizedByAngleSharp,
-        QuickRebuild = c.Partial, QuickRebuildDeclined = c.Changes.Reason,
+        QuickRebuild = c.Partial,
+        Counters = new BuildCounters
+        {
+            SocialImagesDrawn = c.SocialImagesDrawn, SearchDocumentsAnalysed = c.Search?.Analysed ?? 0, SearchDataPatched = c.Search?.Patched ?? false,
+            PagesPostProcessedAsTree = c.Counters.AsTree, PagesTokenizedByAngleSharp = c.Counters.TokenizedByAngleSharp, QuickRebuildDeclined = c.Changes.Reason,
+        },
     };
 
     private static BuildResult Failed(BuildContext c) => new(c.Diagnostics.Sorted(), 0, 0);

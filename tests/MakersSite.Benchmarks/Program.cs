@@ -156,7 +156,11 @@ foreach (var pages in sizes)
         hugoClean, hugoWarm, hugoOneChange, hugoPages, serve) { Others = others, Tokenizing = tokenizing, CheckDefault = checkDefault });
 }
 
-File.WriteAllText(report, Report.Write(rows));
+// Comparisons run by hand for an issue (other revisions, other settings) stay below the generated part.
+const string keptMarker = "## Eerdere vergelijkingen";
+var previousReport = File.Exists(report) ? File.ReadAllText(report) : "";
+var kept = previousReport.IndexOf(keptMarker, StringComparison.Ordinal) is var at and >= 0 ? previousReport[at..] : "";
+File.WriteAllText(report, Report.Write(rows) + (kept.Length > 0 ? "\n" + kept : ""));
 Trash.Empty();
 Console.Error.WriteLine($"Verslag geschreven: {report}");
 return 0;
@@ -397,8 +401,9 @@ namespace MakersSite.Benchmarks
                 }
                 if (r.Tokenizing is { } tokens)
                 {
-                    sb.AppendLine($"Nabewerking, tokeniseren van de {tokens.Pages:N0} pagina's van de schone build op één core: eigen scanner {S(tokens.ScannerSeconds)} ".Replace(',', '.') +
-                                  $"({tokens.Scanned:N0} pagina's genomen, de rest naar AngleSharp), alleen AngleSharp's tokenizer {S(tokens.AngleSharpSeconds)}; ".Replace(',', '.') +
+                    static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.');
+                    sb.AppendLine($"Nabewerking, tokeniseren van de {N(tokens.Pages)} pagina's van de schone build op één core: eigen scanner {S(tokens.ScannerSeconds)} " +
+                                  $"({N(tokens.Scanned)} pagina's genomen, de rest naar AngleSharp), alleen AngleSharp's tokenizer {S(tokens.AngleSharpSeconds)}; " +
                                   $"de scanner scheelt {S(tokens.AngleSharpSeconds - tokens.ScannerSeconds)} core-tijd, verdeeld over {Environment.ProcessorCount} cores in de renderfase.");
                     sb.AppendLine();
                 }

@@ -13,7 +13,7 @@ namespace MakersSite.Output;
 internal static class TokenPass
 {
     /// <summary>The finished page, or null when it must go the tree way (nothing was edited then).</summary>
-    public static string? Run(List<PageToken> tokens, IReadOnlyList<PageTransform> steps, int capacity)
+    public static string? Run(List<PageToken> tokens, PageTransform[] steps, int capacity)
     {
         if (!Read(tokens, steps, out var htmlStart, out var headStart)) return null;
         foreach (var step in steps) step.Read();
@@ -21,7 +21,7 @@ internal static class TokenPass
     }
 
     /// <summary>Checks the nesting and feeds every step the page; false as soon as the page needs the tree.</summary>
-    private static bool Read(List<PageToken> tokens, IReadOnlyList<PageTransform> steps, out int htmlStart, out int headStart)
+    private static bool Read(List<PageToken> tokens, PageTransform[] steps, out int htmlStart, out int headStart)
     {
         htmlStart = headStart = -1;
         var shape = new NestingCheck();
@@ -57,7 +57,7 @@ internal static class TokenPass
     }
 
     /// <summary>Writes the page with the steps' edits, as the tree's serialisation would.</summary>
-    private static string Write(List<PageToken> tokens, IReadOnlyList<PageTransform> steps, int htmlStart, int headStart, int capacity)
+    private static string Write(List<PageToken> tokens, PageTransform[] steps, int htmlStart, int headStart, int capacity)
     {
         var output = new StringBuilder(capacity);
         output.Append("<!DOCTYPE html>\n");
@@ -84,7 +84,7 @@ internal static class TokenPass
                     attributes.AddRange(token.Attributes);
                     ordinal++;
                     foreach (var step in steps) step.EditAttributes(ordinal, token.Name, attributes);
-                    WriteStartTag(output, token.Name, attributes);
+                    WriteStartTag(output, token.Name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(attributes));
                     if (!Html.IsVoid(token.Name)) open.Push(ordinal);
                     rawText = PageTokens.TextModeAfter(token.Name) is HtmlParseMode.Script or HtmlParseMode.Rawtext; // written unescaped
                     break;
@@ -107,7 +107,7 @@ internal static class TokenPass
         return output.ToString();
     }
 
-    private static void WriteStartTag(StringBuilder output, string name, IReadOnlyList<(string Name, string Value)> attributes)
+    private static void WriteStartTag(StringBuilder output, string name, ReadOnlySpan<(string Name, string Value)> attributes)
     {
         output.Append('<').Append(name);
         foreach (var (attribute, value) in attributes)

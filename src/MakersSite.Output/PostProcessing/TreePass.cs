@@ -5,7 +5,7 @@ namespace MakersSite.Output;
 /// <summary>Post-processing over the whole DOM, for pages whose tags the parser would repair or that a step needs as a tree.</summary>
 internal static class TreePass
 {
-    public static void Run(IDocument document, IReadOnlyList<PageTransform> steps)
+    public static void Run(IDocument document, PageTransform[] steps)
     {
         var elements = new List<IElement>();
         Read(document.DocumentElement, 0, inProse: false, steps, elements);
@@ -25,7 +25,7 @@ internal static class TreePass
     }
 
     /// <summary>Feeds the steps the element and everything in it, in document order, as <see cref="TokenPass"/> does from tokens.</summary>
-    private static void Read(IElement element, int depth, bool inProse, IReadOnlyList<PageTransform> steps, List<IElement> elements)
+    private static void Read(IElement element, int depth, bool inProse, PageTransform[] steps, List<IElement> elements)
     {
         var ordinal = elements.Count;
         elements.Add(element);

@@ -166,20 +166,20 @@ public sealed class BuildCacheTests : IDisposable
     {
         var first = Build();
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
-        Assert.True(first.SearchDocumentsAnalysed > 30, $"{first.SearchDocumentsAnalysed} documents analysed");
+        Assert.True(first.Counters.SearchDocumentsAnalysed > 30, $"{first.Counters.SearchDocumentsAnalysed} documents analysed");
         var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
         File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma"));
 
         var second = Build();
 
         Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
-        Assert.Equal(1, second.SearchDocumentsAnalysed);
-        Assert.True(second.SearchDataPatched); // the edit's terms patched into the previous build's files
+        Assert.Equal(1, second.Counters.SearchDocumentsAnalysed);
+        Assert.True(second.Counters.SearchDataPatched); // the edit's terms patched into the previous build's files
         // Unchanged pages whose file is current went without reading their texts; not the Rugzak pages (the offline worker hashes them).
         var rugzak = Directory.GetFiles(Path.Combine(_site.Output, "rugzak"), "index.html", SearchOption.AllDirectories).Length;
         Assert.InRange(second.PagesKeptUnread, second.PagesFromCache - rugzak - 1, second.PagesFromCache - rugzak);
         var third = Build();
-        Assert.Equal(0, third.SearchDocumentsAnalysed);
+        Assert.Equal(0, third.Counters.SearchDocumentsAnalysed);
         Assert.Equal(third.PagesFromCache - rugzak - 1, third.PagesKeptUnread);
         AssertSameAsCleanBuild();
     }

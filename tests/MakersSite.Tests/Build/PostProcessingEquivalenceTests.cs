@@ -26,9 +26,9 @@ public sealed class PostProcessingEquivalenceTests
         Assert.Equal(TestSite.Snapshot(asTree), TestSite.Snapshot(fromTokens));
         // Most pages did go the token way: only those with a glossary (the Rugzak topics) or a <noscript> (the search
         // page, the pupil's own Rugzak) took the tree.
-        Assert.Equal(treeBuild.PageCount, treeBuild.PagesPostProcessedAsTree);
-        Assert.InRange(tokenBuild.PagesPostProcessedAsTree, 1, tokenBuild.PageCount / 4);
+        Assert.Equal(treeBuild.PageCount, treeBuild.Counters.PagesPostProcessedAsTree);
+        Assert.InRange(tokenBuild.Counters.PagesPostProcessedAsTree, 1, tokenBuild.PageCount / 4);
         // and every page the templates and Markdig write keeps to the HTML the fast scanner reads.
-        Assert.Equal(0, tokenBuild.PagesTokenizedByAngleSharp);
+        Assert.Equal(0, tokenBuild.Counters.PagesTokenizedByAngleSharp);
     }
 }

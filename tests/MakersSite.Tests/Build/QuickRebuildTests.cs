@@ -42,10 +42,10 @@ public sealed class QuickRebuildTests : IDisposable
 
         var quick = Build();
 
-        Assert.True(quick.QuickRebuild, quick.QuickRebuildDeclined);
+        Assert.True(quick.QuickRebuild, quick.Counters.QuickRebuildDeclined);
         Assert.Equal(first.PageCount, quick.PageCount);
         Assert.Equal(quick.PageCount - 1, quick.PagesKeptUnread);
-        Assert.Equal(1, quick.SearchDocumentsAnalysed);
+        Assert.Equal(1, quick.Counters.SearchDocumentsAnalysed);
         var page = _site.Html("bedrijven/leolux/index.html");
         Assert.Contains("kwaliteitslaboratorium", page.QuerySelector("main")!.TextContent);
         Assert.Equal("../../over/", page.QuerySelectorAll("main a").Single(a => a.TextContent == "werkplaats").GetAttribute("href"));
@@ -53,9 +53,9 @@ public sealed class QuickRebuildTests : IDisposable
 
         // Nothing changed since: nothing is written.
         var again = Build();
-        Assert.True(again.QuickRebuild, again.QuickRebuildDeclined);
+        Assert.True(again.QuickRebuild, again.Counters.QuickRebuildDeclined);
         Assert.Equal(0, again.FilesWritten);
-        Assert.Equal(0, again.SearchDocumentsAnalysed);
+        Assert.Equal(0, again.Counters.SearchDocumentsAnalysed);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class QuickRebuildTests : IDisposable
 
             var result = Build();
 
-            Assert.True(result.QuickRebuild, $"round {round}: {result.QuickRebuildDeclined}");
+            Assert.True(result.QuickRebuild, $"round {round}: {result.Counters.QuickRebuildDeclined}");
             Assert.Equal(result.PageCount - edited.Count, result.PagesKeptUnread);
             AssertSameAsCleanBuild();
         }
@@ -105,18 +105,18 @@ public sealed class QuickRebuildTests : IDisposable
         var retitled = Build();
 
         Assert.False(retitled.QuickRebuild);
-        Assert.Equal("the outline of the changed page changed", retitled.QuickRebuildDeclined);
+        Assert.Equal("the outline of the changed page changed", retitled.Counters.QuickRebuildDeclined);
         Assert.Contains("Leolux Furniture Group", _site.Html("bedrijven/index.html").QuerySelector("main")!.TextContent);
         AssertSameAsCleanBuild();
 
         // A page that comes (or goes), a Rugzak page (its HTML names the offline cache), a template: the full build too.
         _site.Write("content/nieuw/index.md", "---\ntitle: \"Nieuw\"\nsummary: \"Een nieuwe pagina.\"\n---\nEen nieuwe pagina.\n");
-        Assert.Equal("files or folders of content/ came or went", Build().QuickRebuildDeclined);
+        Assert.Equal("files or folders of content/ came or went", Build().Counters.QuickRebuildDeclined);
         Append(Directory.GetFiles(File("content/rugzak"), "index.md", SearchOption.AllDirectories).First(p => Path.GetDirectoryName(p) != File("content/rugzak"))[(_site.Root.Length + 1)..],
             "\nNog een zin.\n");
-        Assert.Equal("a changed file is not the text of a page other pages' outlines leave alone", Build().QuickRebuildDeclined);
+        Assert.Equal("a changed file is not the text of a page other pages' outlines leave alone", Build().Counters.QuickRebuildDeclined);
         Append("themes/default/layouts/partials/footer.liquid", "\n");
-        Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().QuickRebuildDeclined);
+        Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().Counters.QuickRebuildDeclined);
         AssertSameAsCleanBuild();
         Assert.True(Build().QuickRebuild);
     }
@@ -142,7 +142,7 @@ public sealed class QuickRebuildTests : IDisposable
         // The failed builds left the output, and so the snapshot that describes it: the fix is quick again.
         Replace("content/bedrijven/sudryso/index.md", "/bedrijven/bestaat-niet/", "/bedrijven/leolux/");
         var fixedBuild = Build();
-        Assert.True(fixedBuild.QuickRebuild, fixedBuild.QuickRebuildDeclined);
+        Assert.True(fixedBuild.QuickRebuild, fixedBuild.Counters.QuickRebuildDeclined);
         AssertSameAsCleanBuild();
     }
 
@@ -152,16 +152,16 @@ public sealed class QuickRebuildTests : IDisposable
         Build();
         var page = Path.Combine(_site.Output, "bedrijven", "leolux", "index.html");
         System.IO.File.Delete(page);
-        Assert.Equal("a folder of the output changed", Build().QuickRebuildDeclined);
+        Assert.Equal("a folder of the output changed", Build().Counters.QuickRebuildDeclined);
         Assert.True(System.IO.File.Exists(page));
 
         System.IO.File.WriteAllText(page, System.IO.File.ReadAllText(page).Replace("Leolux", "Xoelul"));
-        Assert.Equal("a file of the output changed", Build().QuickRebuildDeclined);
+        Assert.Equal("a file of the output changed", Build().Counters.QuickRebuildDeclined);
 
         // Another kind of build into the same output (here one that keeps the search index, as serve keeps its memory).
         Assert.True(new SiteBuilder(null, new BuildTestSwitches { KeepSearchIndex = true }).Build(new BuildOptions(_site.Root, Today: TestSite.Today)).Succeeded);
         Append("content/bedrijven/leolux/index.md", "\nNog een zin.\n");
-        Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().QuickRebuildDeclined);
+        Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().Counters.QuickRebuildDeclined);
         AssertSameAsCleanBuild();
     }
 
@@ -174,11 +174,11 @@ public sealed class QuickRebuildTests : IDisposable
         bytes[bytes.Length / 2] ^= 0x5A;
         System.IO.File.WriteAllBytes(snapshot, bytes);
         Append("content/bedrijven/leolux/index.md", "\nNog een zin.\n");
-        Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().QuickRebuildDeclined);
+        Assert.Equal("no snapshot of the previous build, other inputs, or the output manifest was rewritten", Build().Counters.QuickRebuildDeclined);
 
         foreach (var memo in Directory.GetFiles(Path.Combine(_site.Root, ".cache", "build", "analysis"), "*", SearchOption.AllDirectories)) System.IO.File.Delete(memo);
         Append("content/bedrijven/leolux/index.md", "\nEn nog een zin.\n");
-        Assert.Equal("the search analysis in the cache is not the previous build's", Build().QuickRebuildDeclined);
+        Assert.Equal("the search analysis in the cache is not the previous build's", Build().Counters.QuickRebuildDeclined);
         AssertSameAsCleanBuild();
     }
 

@@ -43,14 +43,14 @@ public sealed class SocialImageTests
         var firstUrl = ImageUrl();
         var second = site.Build();
 
-        Assert.True(first.SocialImagesDrawn > 0);
-        Assert.Equal(0, second.SocialImagesDrawn);
+        Assert.True(first.Counters.SocialImagesDrawn > 0);
+        Assert.Equal(0, second.Counters.SocialImagesDrawn);
         Assert.Equal(firstUrl, ImageUrl());
 
         site.Write("content/bedrijven/testfabriek/index.md", Fixtures.Company(title: "Testfabriek Nieuw"));
         var third = site.Build();
 
-        Assert.Equal(1, third.SocialImagesDrawn);
+        Assert.Equal(1, third.Counters.SocialImagesDrawn);
         Assert.NotEqual(firstUrl, ImageUrl());
         Assert.False(File.Exists(Path.Combine(site.Output, firstUrl[(firstUrl.IndexOf("/social/", StringComparison.Ordinal) + 1)..])));
     }
