@@ -16,21 +16,6 @@ public readonly record struct PageToken(HtmlTokenType Type, string Text, (string
 {
     public string Name => Text;
     public string Data => Text;
-
-    /// <summary>The attribute's value, or "" when the tag has none (as AngleSharp's tokens answer).</summary>
-    public string GetAttribute(string name)
-    {
-        foreach (var attribute in Attributes)
-            if (attribute.Name == name) return attribute.Value;
-        return "";
-    }
-
-    public bool HasAttribute(string name)
-    {
-        foreach (var attribute in Attributes)
-            if (attribute.Name == name) return true;
-        return false;
-    }
 }
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using MakersSite.Tests.Infrastructure;
 using MakersSite.Tests.Validation;
 
@@ -103,18 +101,10 @@ public sealed class NativeBinaryTests(NativeBinary native) : IClassFixture<Nativ
         using var site = TestSite.FromDefaultContent();
         var build = Run(native.Path, site.Root, [], "build");
         Assert.True(build.ExitCode == 0, build.Output);
-        var port = FreePort();
-        var start = new ProcessStartInfo(native.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "serve", "--root", site.Root, "--port", port.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
-        using var serve = Process.Start(start)!;
-        var started = new TaskCompletionSource();
-        serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Voorbeeld op", StringComparison.Ordinal) == true) started.TrySetResult(); };
-        serve.ErrorDataReceived += (_, _) => { };
-        serve.BeginOutputReadLine();
-        serve.BeginErrorReadLine();
+        var port = ServeProcessTests.FreePort();
+        using var serve = await ServeProcessTests.StartServeAsync(site.Root, site.Root, port, native.Path);
         try
         {
-            await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
             using var http = new HttpClient();
             // The page as served (with the preview's reload script) holds the page as built.
             var parser = new AngleSharp.Html.Parser.HtmlParser();
@@ -149,13 +139,6 @@ public sealed class NativeBinaryTests(NativeBinary native) : IClassFixture<Nativ
             }
         }
         return site;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     internal static (int ExitCode, string Output) Run(string program, string workingDirectory, (string Name, string Value)[] environment, params string[] arguments)

@@ -55,15 +55,20 @@ public sealed class ServeProcessTests
     }
 
     /// <summary>serve as a member starts it, from <paramref name="workingDirectory"/>, once it says where the preview is.</summary>
-    private static async Task<Process> StartServeAsync(TestSite site, string workingDirectory)
+    private static Task<Process> StartServeAsync(TestSite site, string workingDirectory) =>
+        StartServeAsync(site.Root, workingDirectory, FreePort(), native: null);
+
+    /// <param name="native">A published native executable to start, instead of the JIT build the tests run.</param>
+    internal static async Task<Process> StartServeAsync(string root, string workingDirectory, int port, string? native)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(native ?? "dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "makers-site.dll"), "serve", "--root", site.Root, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) },
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (native is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "makers-site.dll"));
+        foreach (var argument in new[] { "serve", "--root", root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
         var serve = Process.Start(start)!;
         var started = new TaskCompletionSource();
         serve.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Voorbeeld op", StringComparison.Ordinal) == true) started.TrySetResult(); };
@@ -89,7 +94,7 @@ public sealed class ServeProcessTests
             .Where(fd => fd.LinkTarget == "anon_inode:inotify")
             .Sum(fd => File.ReadLines($"/proc/{pid}/fdinfo/{fd.Name}").Count(line => line.StartsWith("inotify", StringComparison.Ordinal)));
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
