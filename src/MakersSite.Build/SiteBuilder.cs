@@ -97,7 +97,10 @@ public sealed class SiteBuilder
     {
         try
         {
-            if (!(Stage(c, null, LoadStage.Run) && Stage(c, "controleren", ValidateStage.Run) && Stage(c, "samenstellen", AssembleStage.Run)
+            // Pages that failed to load stop the build, but the others are still validated so one run names every problem.
+            var loaded = Stage(c, null, LoadStage.Run);
+            if (!loaded && c.Content is not null) ValidateStage.Run(c);
+            if (!(loaded && Stage(c, "controleren", ValidateStage.Run) && Stage(c, "samenstellen", AssembleStage.Run)
                   && Stage(c, "afbeeldingen", AssetsStage.Run) && Stage(c, "renderen en nabewerken", RenderStage.Run))) return Failed(c);
             // The loaded pages, the graph and the jobs are garbage now; the index is the other memory-hungry stage.
             c.DropPages();

@@ -103,9 +103,11 @@ internal static class BrokenLinks
         {
             var source = sources.GetValueOrDefault(link.PageUrl);
             var bodyLink = source?.BodyLinks.FirstOrDefault(l => l.Url == link.Href);
-            var message = $"De link naar '{link.Href}' op {link.PageUrl} verwijst naar een pagina of bestand dat niet bestaat. " +
-                          "Controleer het adres, zoals /bedrijven/naam-van-de-map/.";
-            diagnostics.Error(source?.SourceFile ?? "themes", bodyLink?.Line ?? 0, bodyLink?.Column ?? 0, null, message);
+            diagnostics.Error(source?.SourceFile ?? "themes", bodyLink?.Line ?? 0, bodyLink?.Column ?? 0, null, Message(link.Href, link.PageUrl));
         }
     }
+
+    public static string Message(string href, string pageUrl) =>
+        $"De link naar '{href}' op {pageUrl} verwijst naar een pagina of bestand dat niet bestaat. " +
+        "Controleer het adres, zoals /bedrijven/naam-van-de-map/.";
 }

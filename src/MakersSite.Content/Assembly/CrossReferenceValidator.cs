@@ -8,7 +8,8 @@ namespace MakersSite.Content.Assembly;
 /// <summary>The validate phase's check across pages: every ref names an existing page of the right section.</summary>
 public static class CrossReferenceValidator
 {
-    public static void Validate(IReadOnlyList<Page> pages, DiagnosticBag diagnostics)
+    /// <param name="unloaded">Whether a page that did not load (its own messages name why) has this section and slug.</param>
+    public static void Validate(IReadOnlyList<Page> pages, DiagnosticBag diagnostics, Func<string, string, bool>? unloaded = null)
     {
         var slugsBySection = pages.Where(p => p.Section is not null)
             .GroupBy(p => p.Section!)
@@ -18,7 +19,7 @@ public static class CrossReferenceValidator
             foreach (var reference in page.References)
             {
                 var known = slugsBySection.GetValueOrDefault(reference.Section) ?? [];
-                if (known.Contains(reference.Slug)) continue;
+                if (known.Contains(reference.Slug) || unloaded?.Invoke(reference.Section, reference.Slug) == true) continue;
                 var suggestion = Suggestions.Closest(reference.Slug, known);
                 var hint = suggestion is not null ? $" Bedoelde je '{suggestion}'?" : "";
                 var noun = ContentSchemas.Noun(reference.Section);

@@ -227,12 +227,13 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
 
     private Page? LoadPage(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies)
     {
-        if (!PagePlace.IsValidSlug(place.Slug) && place.Kind is not (PageKind.Home or PageKind.SectionList))
+        // A folder's name has no line in any file; the page is still read so its other problems come in the same run.
+        var badFolder = !PagePlace.IsValidSlug(place.Slug) && place.Kind is not (PageKind.Home or PageKind.SectionList);
+        if (badFolder)
         {
             diagnostics.Error(file, 0, 0, null,
                 $"De mapnaam '{place.Slug}' wordt het webadres van de pagina en mag alleen kleine letters, cijfers en " +
                 "streepjes bevatten, zoals 'mijn-bedrijf'. Geef de map een andere naam.");
-            return null;
         }
         var text = SourceText.Read(path, file, diagnostics);
         if (text is null) return null;
@@ -246,7 +247,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         if (ContentMarkdown.TryRender(document.Body, file, document.BodyLine, diagnostics) is not var (markdown, bodyHtml)) return null;
         var bodyLinks = ContentMarkdown.Links(markdown, document.BodyLine);
         var linkedFiles = CheckBodyLinks(file, bundle, bodyLinks);
-        if (!fields.ContainsKey("title")) return null;
+        if (!fields.ContainsKey("title") || badFolder) return null;
 
         // A home or section page's folder also holds the other pages: only the files it names are published beside it.
         var bundleFiles = place.Kind is PageKind.Home or PageKind.SectionList

@@ -58,6 +58,31 @@ public sealed class ValidationMessageTests
     }
 
     [Fact]
+    public void Front_matter_folder_name_reference_and_link_errors_come_in_one_run()
+    {
+        using var site = SiteWithLeanAcademy();
+        // A folder name that is no slug, with a wrong field inside: both are named.
+        site.Write("content/bedrijven/Mijn Bedrijf/index.md", Fixtures.Company().Replace("municipality: venlo", "municipality: roermond"));
+        // A page that does not load: links and refs to it are no errors of their own.
+        site.Write("content/bedrijven/kapot/index.md", Fixtures.Company().Replace("place: \"Venlo\"", "place: [Venlo"));
+        site.Write("content/bedrijven/linker/index.md", Fixtures.Company(body:
+            "Zie [kapot](/bedrijven/kapot/), [weg](/bedrijven/bestaat-niet/#contact) en [academy](/projecten/lean-academy/)."));
+        site.Write("content/bedrijven/verwijzer/index.md", Fixtures.Company().Replace("place: \"Venlo\"", "place: \"Venlo\"\nprojects:\n  - lean-akademy"));
+
+        var result = site.Check();
+
+        Assert.Equal(
+            [
+                "content/bedrijven/Mijn Bedrijf/index.md: fout: De mapnaam 'Mijn Bedrijf' wordt het webadres van de pagina en mag alleen kleine letters, cijfers en streepjes bevatten, zoals 'mijn-bedrijf'. Geef de map een andere naam.",
+                "content/bedrijven/Mijn Bedrijf/index.md:5:15: fout [municipality]: 'roermond' is geen toegestane waarde voor 'municipality'. Kies uit (uit content/_data/municipalities.yml): venlo, venray.",
+                "content/bedrijven/kapot/index.md:4:8: fout: De YAML-kop kan hier niet gelezen worden: een lijst [ … ] of groep { … } wordt geopend maar niet gesloten. Zet de sluitende haak erachter, of schrijf elk onderdeel op een eigen regel die begint met '- '.",
+                "content/bedrijven/linker/index.md:10:33: fout: De link naar '/bedrijven/bestaat-niet/#contact' op /bedrijven/linker/ verwijst naar een pagina of bestand dat niet bestaat. Controleer het adres, zoals /bedrijven/naam-van-de-map/.",
+                "content/bedrijven/verwijzer/index.md:6:5: fout [projects[0]]: 'lean-akademy' verwijst naar een project dat niet bestaat: er is geen map content/projecten/lean-akademy/. Bedoelde je 'lean-academy'?",
+            ],
+            result.Diagnostics.Select(DiagnosticFormatter.Text));
+    }
+
+    [Fact]
     public void Slugs_that_differ_only_in_letter_case_are_reported_as_duplicates()
     {
         using var site = SiteWithLeanAcademy();
