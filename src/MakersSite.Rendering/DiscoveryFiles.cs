@@ -41,14 +41,20 @@ public sealed class DiscoveryFiles(SiteGraph graph)
         });
     }
 
-    /// <summary>The content's own date of a page: when a profile was last checked, or when an article appeared.</summary>
-    public static DateOnly? LastModified(Page page) =>
-        page.Fields.GetValueOrDefault("updated") as DateOnly? ?? page.Fields.GetValueOrDefault("date") as DateOnly?;
+    /// <summary>
+    /// The content's own date of a page: when a profile was last checked or an article last edited. An article's
+    /// 'date' is when its facts were true, which says nothing of when the page changed.
+    /// </summary>
+    public static DateOnly? LastModified(Page page) => page.Fields.GetValueOrDefault("updated") as DateOnly?;
+
+    /// <summary>An Atom entry needs a day: the article's last edit, else the first day of the period its facts are from.</summary>
+    private static DateOnly FeedDate(Page article) =>
+        LastModified(article) ?? (Period.Parse(article.Fields["date"] as string ?? "") is { } period ? period.Start : DateOnly.MinValue);
 
     private string Kennisbank()
     {
         var articles = graph.InSection(ContentSchemas.Lessons)
-            .Select(p => (Page: p, Date: (DateOnly)p.Fields["date"]!))
+            .Select(p => (Page: p, Date: FeedDate(p)))
             .OrderByDescending(a => a.Date).ThenBy(a => a.Page.Url, StringComparer.Ordinal)
             .ToList();
         return Feed("Kennisbank – " + graph.Content.Site.Title, "/kennisbank/", KennisbankFeed,

@@ -14,11 +14,6 @@ public sealed record ShareImage(string Url, string Alt, int Width, int Height);
 /// <summary>What each kind of page says on its share image and in Slack's labels.</summary>
 public sealed class ShareCards(SiteGraph graph)
 {
-    public static readonly IReadOnlyDictionary<string, string> StatusNames = new Dictionary<string, string>
-    {
-        ["idee"] = "Idee", ["gestart"] = "Gestart", ["lopend"] = "Lopend", ["afgerond"] = "Afgerond", ["gestopt"] = "Gestopt",
-    };
-
     public ShareCard For(Page page)
     {
         var f = page.Fields;
@@ -28,9 +23,9 @@ public sealed class ShareCards(SiteGraph graph)
                 Join(f.GetValueOrDefault("place") as string, string.Join(", ", Names(page, "sector"))),
                 f.GetValueOrDefault("logo") is string logo ? Path.Combine(page.BundleDirectory, logo) : null),
             PageKind.Project => new ShareCard("Project", page.Title,
-                Join(FlatOf(page)?.Title, StatusNames.GetValueOrDefault(f.GetValueOrDefault("status") as string ?? "")), null),
+                Join(FlatOf(page)?.Title, Status(page)), null),
             PageKind.Lesson => new ShareCard("Kennisbank", page.Title,
-                Join("Kennisbank", f.GetValueOrDefault("date") is DateOnly d ? DutchDates.Long(d) : null), null),
+                Join("Kennisbank", FactPeriod(page)?.Dutch), null),
             PageKind.Topic => new ShareCard("Regio in je Rugzak", page.Title, AspectForPupils(page), null),
             PageKind.Flat => new ShareCard("Flat", page.Title, page.Summary ?? "", null),
             _ => new ShareCard("", page.Title, page.Summary ?? graph.Content.Site.Description, null),
@@ -57,10 +52,10 @@ public sealed class ShareCards(SiteGraph graph)
                 break;
             case PageKind.Project:
                 Add("Flat", FlatOf(page)?.Title);
-                Add("Status", StatusNames.GetValueOrDefault(f.GetValueOrDefault("status") as string ?? ""));
+                Add("Status", Status(page));
                 break;
             case PageKind.Lesson:
-                Add("Datum", f.GetValueOrDefault("date") is DateOnly d ? DutchDates.Long(d) : null);
+                Add("Periode", FactPeriod(page)?.Dutch);
                 Add("Project", f.GetValueOrDefault("project") is string p ? graph.Find(ContentSchemas.Projects, p)?.Title : null);
                 break;
             case PageKind.Topic:
@@ -70,6 +65,16 @@ public sealed class ShareCards(SiteGraph graph)
         }
         return labels;
     }
+
+    /// <summary>"Voorgesteld (2022)": a status with the year it was true, when the content gives one.</summary>
+    public static string? Status(Page page)
+    {
+        if (ContentSchemas.ProjectStatusNames.GetValueOrDefault(page.Fields.GetValueOrDefault("status") as string ?? "") is not { } name) return null;
+        return page.Fields.GetValueOrDefault("statusYear") is long year ? $"{name} ({year.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : name;
+    }
+
+    /// <summary>When a kennisbank article's facts were true.</summary>
+    public static Period? FactPeriod(Page page) => page.Fields.GetValueOrDefault("date") is string written ? Period.Parse(written) : null;
 
     public Page? FlatOf(Page page) =>
         page.Fields.GetValueOrDefault("flat") is string flat ? graph.Find(ContentSchemas.Flats, flat) : null;

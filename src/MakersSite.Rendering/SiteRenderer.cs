@@ -149,6 +149,8 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             ["title"] = intro?.Title ?? SiteGraph.SectionTitles[section],
             ["summary"] = intro?.Summary,
             ["content"] = new RawHtml(intro is null ? "" : intro.BodyHtml),
+            // The intro's own fields (its sources), as a page's are.
+            ["params"] = intro is null ? null : _view.Card(intro)["params"],
             ["breadcrumbs"] = _view.Breadcrumbs(null, intro?.Title ?? SiteGraph.SectionTitles[section]),
             ["pages"] = graph.InSection(section).Select(p => (object?)_view.Card(p)).ToList(),
             // What the kennisbank list filters by: flats, projects and tags that its articles have.

@@ -113,7 +113,9 @@ public sealed class StructuredData(SiteGraph graph)
         if (f.GetValueOrDefault("employees") is string band) organization["numberOfEmployees"] = Employees(band);
         if (f.GetValueOrDefault("kvk") is string kvk) organization["iso6523Code"] = "0106:" + kvk;
         if (f.GetValueOrDefault("founded") is long founded) organization["foundingDate"] = founded.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        organization["memberOf"] = new JsonObject { ["@type"] = "Organization", ["@id"] = Base + "/#organisatie", ["name"] = graph.Content.Site.Title, ["url"] = Base + "/" };
+        // Only a company the content names as a member: supporting the network's programme is not membership.
+        if (f.GetValueOrDefault("member") is true)
+            organization["memberOf"] = new JsonObject { ["@type"] = "Organization", ["@id"] = Base + "/#organisatie", ["name"] = graph.Content.Site.Title, ["url"] = Base + "/" };
         var sameAs = new JsonArray();
         if (f.GetValueOrDefault("website") is string website) Add(sameAs, JsonValue.Create(website));
         if (f.GetValueOrDefault("links") is IReadOnlyDictionary<string, object?> links)
@@ -177,9 +179,12 @@ public sealed class StructuredData(SiteGraph graph)
             ["url"] = Absolute(page.Url),
             ["image"] = Absolute(imageUrl),
             ["inLanguage"] = "nl",
-            ["datePublished"] = f.GetValueOrDefault("date") is DateOnly d ? DutchDates.Iso(d) : null,
             ["publisher"] = new JsonObject { ["@type"] = "Organization", ["@id"] = Base + "/#organisatie", ["name"] = graph.Content.Site.Title },
         };
+        // 'date' is when the facts were true, not when the article appeared; the day it was written is not known.
+        if (ShareCards.FactPeriod(page) is { } period) article["temporalCoverage"] = period.Iso;
+        if (f.GetValueOrDefault("updated") is DateOnly updated) article["dateModified"] = DutchDates.Iso(updated);
+        if (BasedOn(page) is { } sources) article["isBasedOn"] = sources;
         if (f.GetValueOrDefault("authors") is IEnumerable<object?> authors)
         {
             article["author"] = new JsonArray(authors.OfType<IReadOnlyDictionary<string, object?>>().Select(a =>
@@ -210,6 +215,7 @@ public sealed class StructuredData(SiteGraph graph)
             ["educationalLevel"] = new JsonArray(levels.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()),
             ["learningResourceType"] = "lesmateriaal",
         };
+        if (BasedOn(page) is { } sources) resource["isBasedOn"] = sources;
         var aspect = SiteGraph.TermSlugs(page, "aspect").FirstOrDefault();
         var term = graph.Content.Vocabularies.GetValueOrDefault(ContentSchemas.AspectsVocabulary)?.Terms.FirstOrDefault(t => t.Slug == aspect);
         if (term is not null) resource["about"] = new JsonObject { ["@type"] = "Thing", ["name"] = term.Name, ["description"] = term.Description };
@@ -235,6 +241,22 @@ public sealed class StructuredData(SiteGraph graph)
                 }).ToArray()),
             },
         };
+    }
+
+    /// <summary>The page's sources as schema.org CreativeWorks, with only what the content gives of each.</summary>
+    private static JsonArray? BasedOn(Page page)
+    {
+        if (page.Fields.GetValueOrDefault("sources") is not IEnumerable<object?> given) return null;
+        var works = new JsonArray();
+        foreach (var source in given.OfType<IReadOnlyDictionary<string, object?>>())
+        {
+            var work = new JsonObject { ["@type"] = "CreativeWork", ["name"] = source["title"] as string };
+            if (source.GetValueOrDefault("publisher") is string publisher) work["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = publisher };
+            if (source.GetValueOrDefault("year") is long year) work["datePublished"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (source.GetValueOrDefault("url") is string url) work["url"] = url;
+            Add(works, work);
+        }
+        return works.Count > 0 ? works : null;
     }
 
     private JsonObject Breadcrumbs(IReadOnlyList<(string Title, string? Url)> crumbs, string currentUrl) => new()

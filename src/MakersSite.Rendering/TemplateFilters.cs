@@ -13,17 +13,23 @@ public static class TemplateFilters
     {
         filters.AddFilter("slug", (input, _, _) => new StringValue(Slug(input.ToStringValue())));
         filters.AddFilter("nl_date", (input, _, _) => new StringValue(NlDate(input.ToStringValue())));
+        filters.AddFilter("nl_period_html", (input, _, _) => new StringValue(PeriodHtml(input.ToStringValue()), encode: false));
         filters.AddFilter("json", (input, _, _) => new StringValue(Json(input.ToObjectValue()), encode: false));
     }
 
     /// <summary>"Prototype maken" → "prototype-maken", for ids and anchors.</summary>
     public static string Slug(string input) => MakersSite.Content.Text.Slug.From(input);
 
-    /// <summary>"2024-03-01" → "1 maart 2024".</summary>
-    public static string NlDate(string input) =>
-        DateOnly.TryParseExact(input, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? DutchDates.Long(date)
-            : input;
+    /// <summary>"2024-03-01" → "1 maart 2024"; a year or period ("2022-2024" → "2022–2024") stays one.</summary>
+    public static string NlDate(string input) => Period.Parse(input) is { } period ? period.Dutch : input;
+
+    /// <summary>A period in time elements: "2015" and days as one, "2022–2024" as two years, each a valid datetime.</summary>
+    public static string PeriodHtml(string input)
+    {
+        if (Period.Parse(input) is not { } period) return System.Net.WebUtility.HtmlEncode(input);
+        if (period.IsDay || period.Written.Length == 4) return $"<time datetime=\"{period.Written}\">{period.Dutch}</time>";
+        return $"<time datetime=\"{period.Written[..4]}\">{period.Written[..4]}</time>–<time datetime=\"{period.Written[5..]}\">{period.Written[5..]}</time>";
+    }
 
     /// <summary>Serialises a value as JSON for a script element; "&lt;" is escaped so content cannot close the element.</summary>
     public static string Json(object? input)

@@ -75,6 +75,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
         }).ToList();
         model["breadcrumbs"] = Breadcrumbs(page.Section, page.Title);
         model["source"] = page.SourceFile;
+        if (page.Kind == PageKind.Project) model["initiators"] = Initiators(page);
         // Resized photos and logos by their name in the bundle (logo.png → srcsets, size).
         model["pictures"] = page.BundleFiles
             .Select(name => (name, picture: pictures?.GetValueOrDefault(Path.Combine(page.BundleDirectory, name))))
@@ -109,9 +110,19 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
             ["url"] = page.Url,
             ["title"] = page.Title,
             ["summary"] = page.Summary,
+            ["status"] = page.Kind == PageKind.Project ? ShareCards.Status(page) : null,
             ["params"] = fields,
         };
     }
+
+    /// <summary>A project's initiators by name: a company's title and address, or the name given for a party without a page.</summary>
+    private List<object?> Initiators(Page project) =>
+        ((project.Fields.GetValueOrDefault("initiators") as IEnumerable<object?>) ?? []).Select(initiator => (object?)(initiator switch
+        {
+            string slug when graph.Find(ContentSchemas.Companies, slug) is { } company => new Dictionary<string, object?> { ["name"] = company.Title, ["url"] = company.Url },
+            IReadOnlyDictionary<string, object?> named => new Dictionary<string, object?> { ["name"] = named.GetValueOrDefault("name"), ["url"] = null },
+            _ => null,
+        })).Where(i => i is not null).ToList();
 
     public List<object?> Breadcrumbs(string? section, string? title)
     {

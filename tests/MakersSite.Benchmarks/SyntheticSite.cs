@@ -96,11 +96,13 @@ public sealed partial class SyntheticSite(string repositoryRoot, int seed = 2026
                 ---
                 title: "{Capitalise(Text(4))} {i:D5}"
                 summary: "{Clip(Sentence(), 190)}"
-                date: 2026-{1 + i % 12:D2}-{1 + i % 28:D2}
+                date: 2025-{1 + i % 12:D2}-{1 + i % 28:D2}
                 lessons:
                   - "{Clip(Sentence(), 120)}"
                   - "{Clip(Sentence(), 120)}"
                   - "{Clip(Sentence(), 120)}"
+                sources:
+                  - title: "{Capitalise(Text(3))}"
                 ---
                 {body}
                 """);

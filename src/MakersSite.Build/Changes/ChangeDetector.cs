@@ -70,7 +70,7 @@ internal static class ChangeDetector
     {
         // Its own messages: a declined quick rebuild leaves them to the full build, which reports them all.
         var diagnostics = new Content.Diagnostics.DiagnosticBag();
-        var loader = new ContentLoader(context.Root, diagnostics, store: new CachedSources(context.Cache!));
+        var loader = new ContentLoader(context.Root, diagnostics, store: new CachedSources(context.Cache!), today: context.Today);
         var loading = Task.Run(() =>
         {
             var (site, vocabularies) = loader.LoadSettings();

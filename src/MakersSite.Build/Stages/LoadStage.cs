@@ -19,7 +19,7 @@ internal static class LoadStage
         // Stamped before they are loaded, so a file that changes while the build runs counts as changed next time.
         if (c.Snapshot is not null) c.ContentStamps = SiteSnapshot.Walk(c.Root, "content");
         var store = c.Cache is null ? null : new CachedSources(c.Cache, readBack: c.Options.Reuse != Reuse.CacheAfterReading);
-        var loader = new ContentLoader(c.Root, c.Diagnostics, c.Options.Serve?.LoadedPages, store);
+        var loader = new ContentLoader(c.Root, c.Diagnostics, c.Options.Serve?.LoadedPages, store, c.Today);
         c.Content = loader.Load();
         c.SourcesFromCache = loader.PagesFromStore;
         return c.Content is not null;

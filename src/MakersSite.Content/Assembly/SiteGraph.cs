@@ -171,11 +171,11 @@ public sealed class PageOrder : IComparer<Page>
         return byTitle != 0 ? byTitle : string.Compare(x.Url, y.Url, StringComparison.Ordinal);
     }
 
-    // Flats have an explicit order; kennisbank articles read newest first; everything else by weight.
+    // Flats have an explicit order; kennisbank articles read newest facts first; everything else by weight.
     internal static long OrderKey(Page p) => p.Kind switch
     {
         PageKind.Flat => p.Fields.GetValueOrDefault("order") as long? ?? 0,
-        PageKind.Lesson when p.Fields.GetValueOrDefault("date") is DateOnly d => -d.DayNumber,
+        PageKind.Lesson when p.Fields.GetValueOrDefault("date") is string written && Text.Period.Parse(written) is { } period => -period.End.DayNumber,
         _ => p.Weight,
     };
 }

@@ -13,7 +13,9 @@ namespace MakersSite.Content.Loading;
 /// </summary>
 /// <param name="memo">serve's pages of the previous rebuild, in memory.</param>
 /// <param name="store">Pages of earlier builds in the build cache: a page whose files and vocabularies are unchanged comes from there.</param>
-public sealed class ContentLoader(string root, DiagnosticBag diagnostics, LoadedPageMemo? memo = null, ILoadedPageStore? store = null)
+/// <param name="today">The build's date, for dates that may not lie ahead; null leaves them unchecked. A page that passed
+/// stays passed as days go by, so loaded pages may still come from the caches.</param>
+public sealed class ContentLoader(string root, DiagnosticBag diagnostics, LoadedPageMemo? memo = null, ILoadedPageStore? store = null, DateOnly? today = null)
 {
     private readonly string _contentDirectory = Path.Combine(root, "content");
     private int _pagesFromStore;
@@ -218,7 +220,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
     private Page? LoadAlone(string path, string file, PagePlace place, IReadOnlyDictionary<string, Vocabulary> vocabularies, out int messages)
     {
         var own = new DiagnosticBag();
-        var page = new ContentLoader(root, own).LoadPage(path, file, place, vocabularies);
+        var page = new ContentLoader(root, own, today: today).LoadPage(path, file, place, vocabularies);
         var sorted = own.Sorted();
         foreach (var diagnostic in sorted) diagnostics.Add(diagnostic);
         messages = sorted.Count;
@@ -244,6 +246,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         var validator = new FrontMatterValidator(file, bundle, vocabularies, diagnostics);
         var schema = ContentSchemas.ForSection(place.Kind == PageKind.SectionList ? null : place.Section);
         var fields = validator.ValidateRoot(document.FrontMatter, schema);
+        // The YAML starts on the file's second line, after the opening ---.
+        SourceRules.Check(file, place.Kind, fields, validator.Positions, (int)document.FrontMatter.Start.Line + 1, today, diagnostics);
         if (ContentMarkdown.TryRender(document.Body, file, document.BodyLine, diagnostics) is not var (markdown, bodyHtml)) return null;
         var bodyLinks = ContentMarkdown.Links(markdown, document.BodyLine);
         var linkedFiles = CheckBodyLinks(file, bundle, bodyLinks);

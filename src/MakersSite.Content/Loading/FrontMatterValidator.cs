@@ -141,6 +141,12 @@ public sealed partial class FrontMatterValidator(
                     return Error(node, path, $"'{text}' is geen bestaande datum. Controleer dag en maand.");
                 return date;
 
+            case PeriodType:
+                if (Period.Parse(text) is not { } period)
+                    return PeriodPattern().IsMatch(text) ? Error(node, path, $"'{text}' is geen bestaande datum of periode. Controleer dag, maand en de volgorde van de jaren.")
+                        : WrongType(node, type, path);
+                return period.Written;
+
             case UrlType:
                 return ValidateUrl(node, text, path);
 
@@ -308,6 +314,7 @@ public sealed partial class FrontMatterValidator(
 
     [GeneratedRegex("^[12][0-9]{3}$")] private static partial Regex YearPattern();
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] private static partial Regex DatePattern();
+    [GeneratedRegex("^[0-9]{4}(-[0-9]{4}|-[0-9]{2}-[0-9]{2})?$")] private static partial Regex PeriodPattern();
     [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")] private static partial Regex EmailPattern();
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
 }

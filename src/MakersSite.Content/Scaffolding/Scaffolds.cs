@@ -77,6 +77,8 @@ public static class Scaffolds
         #employees: 50-249
         # Het jaar waarin het bedrijf is opgericht.
         #founded: 1990
+        # Alleen als het netwerk Land van de Makers je bedrijf als lid noemt.
+        #member: true
         # Het adres.
         #address:
         #  street: Voorbeeldstraat 1
@@ -117,6 +119,12 @@ public static class Scaffolds
         #    alt: "Twee medewerkers stellen een machine af."
         # Een video: https-adres van YouTube of Vimeo. Hij laadt pas als een bezoeker erop klikt.
         #video: https://www.youtube.com/watch?v=voorbeeld
+        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
+        #sources:
+        #  - title: "Jaarverslag"
+        #    publisher: Voorbeeld BV
+        #    year: 2025
+        #    url: https://www.voorbeeld.nl/jaarverslag
         # De datum waarop je dit profiel voor het laatst hebt nagekeken.
         updated: {today}
         {{Draft}}
@@ -136,14 +144,16 @@ public static class Scaffolds
         summary:
         # Verplicht: de flat van het project: de mapnaam uit content/flats/.
         flat:
-        # Verplicht: idee, gestart, lopend, afgerond of gestopt.
+        # Verplicht: idee, voorgesteld, aangevraagd, gestart, lopend, afgerond of gestopt.
         status:
+        # Het jaar waarin die status gold.
+        #statusYear: 2026
 
         # Initiatiefnemers: mapnamen van bedrijven uit content/bedrijven/, of een naam.
         #initiators:
         #  - leolux
         #  - name: "Gemeente Venlo"
-        # Partners, met hun rol: bedrijf, onderwijs, overheid of kennisinstelling.
+        # Partners, met hun rol (bedrijf, onderwijs, overheid of kennisinstelling) alleen als die vaststaat.
         #partners:
         #  - name: "Fontys Hogescholen"
         #    role: onderwijs
@@ -153,6 +163,12 @@ public static class Scaffolds
         #contact:
         #  name: Voornaam Achternaam
         #  email: info@voorbeeld.nl
+        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
+        #sources:
+        #  - title: "Jaarverslag"
+        #    publisher: Voorbeeld BV
+        #    year: 2025
+        #    url: https://www.voorbeeld.nl/jaarverslag
         {{Draft}}
         ---
         Beschrijf hier het project: wat de aanleiding is, wie meedoen en wat het moet opleveren.
@@ -168,8 +184,16 @@ public static class Scaffolds
         title: {title}
         # Verplicht: in één zin de belangrijkste les (hoogstens 200 tekens).
         summary:
-        # Verplicht: de datum van het artikel.
+        # Verplicht: wanneer de feiten waar waren: een jaar (2024), een periode (2022-2024) of een datum.
         date: {today}
+        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
+        #sources:
+        #  - title: "Jaarverslag"
+        #    publisher: Voorbeeld BV
+        #    year: 2025
+        #    url: https://www.voorbeeld.nl/jaarverslag
+        # Wanneer je het artikel het laatst hebt bewerkt.
+        #updated: {today}
         # Verplicht: 3 tot 7 lessen, elk een korte zin op een eigen regel met "- ".
         lessons:
         #  - "Begin klein en leer van de eerste proef."
@@ -218,6 +242,12 @@ public static class Scaffolds
         #glossary:
         #  - term: Prototype
         #    explanation: Het eerste proefmodel van een nieuw product.
+        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
+        #sources:
+        #  - title: "Jaarverslag"
+        #    publisher: Voorbeeld BV
+        #    year: 2025
+        #    url: https://www.voorbeeld.nl/jaarverslag
         {{Draft}}
         ---
         Vertel hier in korte zinnen wat je bij dit onderwerp doet. Eén idee per alinea.

@@ -26,9 +26,19 @@ public static class ContentSchemas
     private static readonly FieldType Email = new EmailType();
     private static readonly FieldType Date = new DateType();
 
+    /// <summary>Where a page's facts come from: shown on the page, so a reader can check them.</summary>
+    public static readonly FieldType Sources = new ListType(new GroupType(
+    [
+        new("title", Text, Required: true),
+        new("publisher", Text),
+        new("year", new YearType()),
+        new("url", Url),
+    ]));
+
     /// <summary>Fields every page may carry.</summary>
     public static readonly IReadOnlyList<Field> Common =
     [
+        new("sources", Sources),
         new("draft", new BooleanType()),
         new("aliases", new ListType(new TextType(Pattern: "^/[^\\s]*$", PatternHint: "een oud adres dat met / begint, zoals /oud/adres/"))),
         new("weight", new IntegerType()),
@@ -46,6 +56,8 @@ public static class ContentSchemas
         new("kvk", new TextType(Pattern: "^[0-9]{8}$", PatternHint: "precies 8 cijfers, zoals 12345678")),
         new("employees", ChoiceType.Of("1-9", "10-49", "50-249", "250+")),
         new("founded", new YearType()),
+        // Set only when the network names the company as one of its members; it then says so in its JSON-LD.
+        new("member", new BooleanType()),
         new("address", new GroupType(
         [
             new("street", Text),
@@ -78,12 +90,23 @@ public static class ContentSchemas
         new("updated", Date),
     ];
 
+    /// <summary>A project's statuses, each with its Dutch words; "voorgesteld" and "aangevraagd" say what a programme's sources say.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ProjectStatusNames = new Dictionary<string, string>
+    {
+        ["idee"] = "Idee", ["voorgesteld"] = "Voorgesteld", ["aangevraagd"] = "Aangevraagd", ["gestart"] = "Gestart",
+        ["lopend"] = "Lopend", ["afgerond"] = "Afgerond", ["gestopt"] = "Gestopt",
+    };
+
+    private static readonly string[] ProjectStatuses = ["idee", "voorgesteld", "aangevraagd", "gestart", "lopend", "afgerond", "gestopt"];
+
     public static readonly IReadOnlyList<Field> Project =
     [
         new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("flat", new RefType(Flats), Required: true),
-        new("status", ChoiceType.Of("idee", "gestart", "lopend", "afgerond", "gestopt"), Required: true),
+        new("status", ChoiceType.Of(ProjectStatuses), Required: true),
+        // The year the status was true, since a status is a claim that ages.
+        new("statusYear", new YearType()),
         new("initiators", new ListType(new RefOrNameType(Companies))),
         new("partners", new ListType(new GroupType(
         [
@@ -100,7 +123,9 @@ public static class ContentSchemas
     [
         new("title", Title, Required: true),
         new("summary", Summary, Required: true),
-        new("date", Date, Required: true),
+        // When the facts were true (the source's year or period), not when the article was written: that is 'updated'.
+        new("date", new PeriodType(), Required: true),
+        new("updated", Date),
         new("project", new RefType(Projects)),
         new("flat", new RefType(Flats)),
         new("authors", new ListType(new GroupType([new("name", Text, Required: true), new("organisation", Text)]))),

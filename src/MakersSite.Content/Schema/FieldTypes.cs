@@ -34,6 +34,12 @@ public sealed record DateType : FieldType
     public override string Expected => "een datum in de vorm JJJJ-MM-DD, zoals 2024-03-01";
 }
 
+/// <summary>When facts were true: a year (2015), a period of years (2022-2024) or a day (2024-03-01), kept as written.</summary>
+public sealed record PeriodType : FieldType
+{
+    public override string Expected => "een jaartal (2015), een periode (2022-2024) of een datum (2024-03-01)";
+}
+
 public sealed record UrlType : FieldType
 {
     public override string Expected => "een webadres dat begint met https://";

@@ -78,7 +78,7 @@ public sealed class BuildCacheTests : IDisposable
         Assert.True(Cached().Succeeded);
         var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
         var time = File.GetLastWriteTimeUtc(profile);
-        File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt het ActieprogrammX"));
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("gaf mee vorm aan het Actieprogramma", "gaf mee vorm aan het ActieprogrammX"));
         File.SetLastWriteTimeUtc(profile, time);
 
         var trusting = Build();
@@ -98,7 +98,7 @@ public sealed class BuildCacheTests : IDisposable
         var before = TestSite.Snapshot(_site.Output);
         var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
         File.WriteAllText(profile, File.ReadAllText(profile)
-            .Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma")
+            .Replace("gaf mee vorm aan het Actieprogramma", "gaf met overtuiging mee vorm aan het Actieprogramma")
             .Replace("Het bedrijf leverde input", "Het bedrijf leverde veel input"));
 
         var result = Cached();
@@ -168,7 +168,7 @@ public sealed class BuildCacheTests : IDisposable
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         Assert.True(first.Counters.SearchDocumentsAnalysed > 30, $"{first.Counters.SearchDocumentsAnalysed} documents analysed");
         var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
-        File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma"));
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("gaf mee vorm aan het Actieprogramma", "gaf met overtuiging mee vorm aan het Actieprogramma"));
 
         var second = Build();
 
@@ -230,7 +230,7 @@ public sealed class BuildCacheTests : IDisposable
         var before = Index();
         var stored = SearchPack();
         var profile = Path.Combine(_site.Root, "content", "bedrijven", "leolux", "index.md");
-        File.WriteAllText(profile, File.ReadAllText(profile).Replace("steunt het Actieprogramma", "steunt met overtuiging het Actieprogramma"));
+        File.WriteAllText(profile, File.ReadAllText(profile).Replace("gaf mee vorm aan het Actieprogramma", "gaf met overtuiging mee vorm aan het Actieprogramma"));
 
         Assert.True(Cached().Succeeded);
 

@@ -106,7 +106,7 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log)
     }
 
     private static string Article(int i, string word) =>
-        $"---\ntitle: \"Artikel {i}\"\nsummary: \"Een {word} samenvatting van artikel {i}.\"\ndate: 2026-11-22\nlessons:\n  - \"Een les.\"\n  - \"Nog een les.\"\n  - \"Een derde les.\"\n---\n" +
+        $"---\ntitle: \"Artikel {i}\"\nsummary: \"Een {word} samenvatting van artikel {i}.\"\ndate: 2026-11-22\nlessons:\n  - \"Een les.\"\n  - \"Nog een les.\"\n  - \"Een derde les.\"\nsources:\n  - title: \"Een verslag\"\n---\n" +
         string.Join("\n\n", Enumerable.Range(0, 30).Select(p => $"Alinea {p} van het {word} artikel {i}: maakbedrijven in Noord-Limburg werken samen aan vakmanschap."));
 
     private static bool Same(SortedDictionary<string, string> a, SortedDictionary<string, string> b) =>

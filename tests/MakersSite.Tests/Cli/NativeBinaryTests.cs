@@ -133,7 +133,7 @@ public sealed class NativeBinaryTests(NativeBinary native) : IClassFixture<Nativ
             for (var i = 0; i < 150; i++)
             {
                 site.Write($"content/kennisbank/proef-{i:000}/index.md",
-                    $"---\ntitle: \"Proefartikel {i}\"\nsummary: \"Wat maakbedrijf {i} leerde van samenwerken.\"\ndate: 2026-11-22\nlessons:\n  - \"Een les.\"\n  - \"Nog een les.\"\n  - \"Een derde les.\"\n---\n" +
+                    $"---\ntitle: \"Proefartikel {i}\"\nsummary: \"Wat maakbedrijf {i} leerde van samenwerken.\"\ndate: 2026-11-22\nlessons:\n  - \"Een les.\"\n  - \"Nog een les.\"\n  - \"Een derde les.\"\nsources:\n  - title: \"Een verslag\"\n---\n" +
                     string.Join("\n\n", Enumerable.Range(0, 12).Select(p => $"Alinea {p}: de productielijnen van bedrijf {i % 17} werken met lasrobots, kwaliteitscontroles en vakmanschap ({i * p})."))
                     + $"\n\n## Wat we meenamen {i}\n\n- samenwerking\n- opleiding\n");
             }

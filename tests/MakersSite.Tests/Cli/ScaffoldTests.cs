@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MakersSite.Build;
 using MakersSite.Cli;
 using MakersSite.Content.Diagnostics;
 using MakersSite.Content.Schema;
@@ -28,7 +29,7 @@ public sealed partial class ScaffoldTests
         Assert.StartsWith($"Aangemaakt: {file}\n", stdout);
         Assert.Contains("title: \"Bakkerij Één: brood & meer\"\n", File.ReadAllText(Path.Combine(site.Root, file)));
 
-        var errors = site.Check().Diagnostics.Where(d => d.IsError).ToList();
+        var errors = site.Check(BuildDate.Default()).Diagnostics.Where(d => d.IsError).ToList();
         Assert.Equal(
             [
                 $"{file}:8:9: fout [summary]: Het verplichte veld 'summary' is leeg. Vul een waarde in.",
@@ -78,7 +79,7 @@ public sealed partial class ScaffoldTests
         File.WriteAllBytes(Path.Combine(folder, "logo.png"), TestImages.Png());
         File.WriteAllBytes(Path.Combine(folder, "foto-1.jpg"), TestImages.Jpeg());
 
-        var result = site.Check();
+        var result = site.Check(BuildDate.Default()); // the day 'new' put into the scaffold
 
         Assert.Empty(result.Diagnostics.Where(d => d.IsError).Select(DiagnosticFormatter.Text));
     }

@@ -61,6 +61,8 @@ public static class Fixtures
           - "Eén."
           - "Twee."
           - "Drie."
+        sources:
+          - title: "Een verslag"
         {extra}
         ---
         Tekst.

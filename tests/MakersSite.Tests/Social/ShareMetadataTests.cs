@@ -42,6 +42,7 @@ public sealed class ShareMetadataTests
             validThrough: 2026-02-01
         links:
           linkedin: https://www.linkedin.com/company/testfabriek/
+        member: true
         """;
 
     private static TestSite RichSite()
@@ -51,7 +52,7 @@ public sealed class ShareMetadataTests
             ("content/projecten/proef/index.md", Fixtures.Project(extra: "initiators:\n  - testfabriek")),
             ("content/bedrijven/testfabriek/index.md", Fixtures.Company(extra: FullCompany)),
             ("content/rugzak/productie/index.md", Fixtures.Topic()),
-            ("content/kennisbank/les/index.md", Fixtures.Lesson(extra: "project: proef\nauthors:\n  - name: \"Jan Jansen\"\n    organisation: \"Testfabriek\"")));
+            ("content/kennisbank/les/index.md", Fixtures.Lesson(extra: "  - title: \"Jaarverslag\"\n    publisher: \"Testfabriek\"\n    year: 2023\n    url: \"https://www.testfabriek.nl/jaarverslag\"\nupdated: 2026-11-01\nproject: proef\nauthors:\n  - name: \"Jan Jansen\"\n    organisation: \"Testfabriek\"")));
         site.WriteBytes("content/bedrijven/testfabriek/logo.png", TestImages.Png());
         var result = site.Build();
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
@@ -111,6 +112,7 @@ public sealed class ShareMetadataTests
         Assert.Equal("Venlo", organization["address"]!["addressLocality"]!.GetValue<string>());
         Assert.Equal((50, 249), (organization["numberOfEmployees"]!["minValue"]!.GetValue<int>(), organization["numberOfEmployees"]!["maxValue"]!.GetValue<int>()));
         Assert.Equal("0106:12345678", organization["iso6523Code"]!.GetValue<string>());
+        // Named a member by its front matter; a company without 'member: true' claims no membership.
         Assert.Equal("Testsite", organization["memberOf"]!["name"]!.GetValue<string>());
         Assert.Equal(["https://www.testfabriek.nl/", "https://www.linkedin.com/company/testfabriek/"],
             organization["sameAs"]!.AsArray().Select(n => n!.GetValue<string>()));
@@ -136,7 +138,13 @@ public sealed class ShareMetadataTests
 
         var article = OfType(JsonLd(site.Html("kennisbank/les/index.html")), "Article");
         Assert.Equal("Een les", article["headline"]!.GetValue<string>());
-        Assert.Equal("2024-03-01", article["datePublished"]!.GetValue<string>());
+        // 'date' is when the facts were true: coverage, not publication; 'updated' is the last edit.
+        Assert.Null(article["datePublished"]);
+        Assert.Equal("2024-03-01", article["temporalCoverage"]!.GetValue<string>());
+        Assert.Equal("2026-11-01", article["dateModified"]!.GetValue<string>());
+        Assert.Equal(
+            """[{"@type":"CreativeWork","name":"Een verslag"},{"@type":"CreativeWork","name":"Jaarverslag","publisher":{"@type":"Organization","name":"Testfabriek"},"datePublished":"2023","url":"https://www.testfabriek.nl/jaarverslag"}]""",
+            article["isBasedOn"]!.ToJsonString());
         Assert.Equal("Testproject", article["about"]!["name"]!.GetValue<string>());
         Assert.Equal("Jan Jansen", article["author"]![0]!["name"]!.GetValue<string>());
 
@@ -166,7 +174,8 @@ public sealed class ShareMetadataTests
 
         var sitemap = XDocument.Load(Path.Combine(site.Output, "sitemap.xml"));
         var urls = sitemap.Root!.Elements(sm + "url").ToDictionary(u => u.Element(sm + "loc")!.Value, u => u.Element(sm + "lastmod")?.Value);
-        Assert.Equal("2024-03-01", urls[Base + "/kennisbank/les/"]);
+        // An article's lastmod is its last edit ('updated'), never the date of its facts.
+        Assert.Equal("2026-11-01", urls[Base + "/kennisbank/les/"]);
         Assert.Contains(Base + "/bedrijven/testfabriek/", urls.Keys);
         Assert.DoesNotContain(Base + "/404.html", urls.Keys);
 
@@ -174,6 +183,7 @@ public sealed class ShareMetadataTests
 
         var lessons = XDocument.Load(Path.Combine(site.Output, "kennisbank", "feed.xml"));
         Assert.Equal(["Een les"], lessons.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
+        Assert.Equal("2026-11-01T00:00:00Z", lessons.Root!.Element(atom + "entry")!.Element(atom + "updated")!.Value);
         var vacancies = XDocument.Load(Path.Combine(site.Output, "vacatures", "feed.xml"));
         Assert.Equal(["Monteur bij Testfabriek", "Stage techniek bij Testfabriek"],
             vacancies.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
