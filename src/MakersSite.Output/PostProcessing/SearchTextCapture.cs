@@ -4,13 +4,14 @@ namespace MakersSite.Output;
 
 /// <summary>
 /// Takes the searchable text out of a page as it is read: the element marked <c>data-search-body</c> (or
-/// <c>main</c>), without navigation, scripts and anything marked <c>data-search-ignore</c>; block elements become
+/// <c>main</c>), without navigation, scripts, code blocks and anything marked <c>data-search-ignore</c> (cards and
+/// related lists of other pages, dates, sources); block elements become
 /// word breaks, so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b", not "ab". The title is the first h1
 /// (or the document's title), the summary the meta description.
 /// </summary>
 internal sealed class SearchTextCapture : PageTransform
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form" };
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form", "pre" };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {

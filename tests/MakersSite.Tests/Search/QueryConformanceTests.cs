@@ -34,7 +34,7 @@ public sealed class QueryConformanceTests
         "title:", "^3", "machine~x",
     ];
 
-    public static readonly string[] AsYouType = ["mach", "kunst", "bioplast", "lean acad", "+metaal robo", "rugz", "ontw"];
+    public static readonly string[] AsYouType = ["mach", "kunst", "bioplast", "lean acad", "+metaal robo", "rugz", "ontw", "werken bij", "werken bi", "werken b"];
 
     [Fact]
     public void Lunr_js_and_our_runtime_agree_on_every_query_of_the_battery()
@@ -63,5 +63,12 @@ public sealed class QueryConformanceTests
         Assert.Equal(0, counts["van"]); // a stop word: never indexed
         Assert.Equal(counts["België"], counts["Belgie\u0308"]);
         Assert.Equal(-1, counts["title:"]);
+
+        // The last word is a prefix while typing, unless it is a stop word ("bij" is not "bijdrage") or one letter.
+        var prefixes = output["prefixes"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.AsArray().Select(t => t!.GetValue<string>()).ToList());
+        Assert.Equal([], prefixes["werken bij"]);
+        Assert.Equal(["bi*"], prefixes["werken bi"]);
+        Assert.Equal([], prefixes["werken b"]);
+        Assert.Equal(["ontw*"], prefixes["ontw"]);
     }
 }

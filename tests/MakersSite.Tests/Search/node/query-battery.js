@@ -40,7 +40,7 @@ function compare(q, a, b, report) {
 }
 
 (async () => {
-  const differences = [], counts = {};
+  const differences = [], counts = {}, prefixes = {};
   for (const q of input.queries) {
     const text = q.normalize("NFC");
     const a = outcome(() => index.search(text));
@@ -52,10 +52,11 @@ function compare(q, a, b, report) {
   for (const q of input.augmented) {
     await engine.ready();
     const built = engine.buildQuery(q, { prefix: true });
+    prefixes[q] = built.clauses.filter(c => c.term.endsWith("*")).map(c => c.term);
     const a = outcome(() => index.query(query => built.clauses.forEach(c => query.clause(Object.assign({}, c)))));
     const b = await ours(() => engine.search(q, { prefix: true, typos: false }).then(r => r.results));
     counts["prefix:" + q] = a.results ? a.results.length : -1;
     compare("prefix:" + q, a, b, differences);
   }
-  process.stdout.write(JSON.stringify({ differences, counts, loaded: [...new Set(loaded)] }));
+  process.stdout.write(JSON.stringify({ differences, counts, prefixes, loaded: [...new Set(loaded)] }));
 })().catch(e => { console.error(e); process.exit(1); });

@@ -242,7 +242,8 @@
       if (options.prefix && last && !/\s$/.test(queryString) && last.presence !== PROHIBITED
           && last.usePipeline && !(last.editDistance > 0) && last.term.indexOf("*") < 0) {
         var word = lunr.nl.trimmer(new lunr.Token(last.term)).toString();
-        if (word.length >= 2) {
+        // "werken bij": a stop word is a whole word, not the start of "bijdrage".
+        if (word.length >= 2 && lunr.nl.stopWordFilter(new lunr.Token(word))) {
           query.clause({ term: word + "*", usePipeline: false, boost: last.boost * 0.5, fields: last.fields, presence: lunr.Query.presence.OPTIONAL });
         }
       }
