@@ -64,6 +64,29 @@ public sealed class SearchBrowserTests(BrowserSite site) : IClassFixture<Browser
 
     [SkippableTheory]
     [MemberData(nameof(Origins))]
+    public async Task Pages_with_every_word_come_first_and_the_count_says_how_many_there_are(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, "?q=lean%20canon"));
+        var results = await ResultsAsync(page);
+        var status = (await page.TextContentAsync("#search-status"))!;
+        var match = System.Text.RegularExpressions.Regex.Match(status, "^([0-9]+) resultaten voor ‘lean canon’, waarvan ([0-9]+) met alle woorden bovenaan\\.$");
+        Assert.True(match.Success, status);
+        var complete = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var top = results.Take(complete).Select(r => r.Title).ToList();
+        Assert.Contains("Lean Academy", top);
+        Assert.Contains("Canon Production Printing", top);
+        // "Lean" is one of its glossary words, but Canon is not on it: it comes after the pages with both.
+        Assert.Contains("Productie: het product echt maken", results.Skip(complete).Select(r => r.Title));
+
+        // A stop word is no word to hold: "werken bij" counts one word, so nothing is said about all words.
+        await page.GotoAsync(SearchUrl(origin, "?q=werken%20bij"));
+        await ResultsAsync(page);
+        Assert.DoesNotContain("alle woorden", await page.TextContentAsync("#search-status"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
     public async Task Typing_a_prefix_shows_results_as_you_type_and_the_url_follows(string origin)
     {
         var page = await site.NewPageAsync();

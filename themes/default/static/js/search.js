@@ -280,6 +280,22 @@
       });
     }
 
+    // How many of the typed words each result holds (result.words), and how many words count (stop words do not):
+    // the search page lists results with every word first. lunr's own order and scores are left as they are.
+    function countWords(query, expansions, results, typed) {
+      var groups = [];
+      query.clauses.forEach(function (clause, i) {
+        var group = Math.min(i, typed - 1); // the added prefix clause belongs to the last typed word
+        groups[group] = groups[group] || [];
+        expansions[i].forEach(function (perTerm) { perTerm.forEach(function (entry) { if (entry) groups[group].push(entry[0]); }); });
+      });
+      var counted = groups.filter(function (g) { return g && g.length > 0; });
+      results.forEach(function (r) {
+        r.words = counted.filter(function (g) { return g.some(function (t) { return r.terms.indexOf(t) >= 0; }); }).length;
+      });
+      return counted.length;
+    }
+
     /**
      * The search page's search: lunr semantics plus prefix and typo tolerance.
      * Resolves to {results, corrected} where corrected is the query actually run when typos were fixed.
@@ -291,7 +307,8 @@
         var query = buildQuery(text, options);
         return prepare(query).then(function (expansions) {
           var results = evaluate(query, expansions);
-          if (results.length > 0 || options.typos === false) return { results: results, corrected: null, query: query };
+          var words = countWords(query, expansions, results, parse(text).clauses.length);
+          if (results.length > 0 || options.typos === false) return { results: results, corrected: null, query: query, words: words };
           // Nothing found: fix the words that matched nothing and search again.
           var words = text.split(/[\s\-]+/).filter(Boolean);
           return Promise.all(words.map(function (w) {
@@ -306,7 +323,8 @@
             var corrected = words.map(function (w, i) { return fixes[i] ? w.replace(/^([+\-]?).*$/, "$1" + fixes[i].word) : w; }).join(" ");
             var retry = buildQuery(corrected, { prefix: false });
             return prepare(retry).then(function (e2) {
-              return { results: evaluate(retry, e2), corrected: corrected, query: retry };
+              var found = evaluate(retry, e2);
+              return { results: found, corrected: corrected, query: retry, words: countWords(retry, e2, found, retry.clauses.length) };
             });
           });
         });
@@ -555,6 +573,14 @@
         var outcome = both[0], facets = both[1];
         var faceted = applyFacets(outcome.results, facets, chosen);
         current = faceted.filtered;
+        // Two or more words: pages with all of them first, each group in lunr's order.
+        var complete = 0;
+        if (outcome.words > 1) {
+          current = current.map(function (r, i) { return { r: r, i: i }; })
+            .sort(function (a, b) { return (b.r.words - a.r.words) || (a.i - b.i); })
+            .map(function (x) { return x.r; });
+          complete = current.filter(function (r) { return r.words === outcome.words; }).length;
+        }
         renderFacets(facets, faceted.counts, chosen);
         // Status and results change together, so what the status says is what the list shows.
         return renderResults(current, [], run).then(function () {
@@ -562,6 +588,7 @@
           var n = current.length;
           var text = outcome.error || (n === 0 ? "Niets gevonden" : n === 1 ? "1 resultaat" : n + " resultaten");
           if (q && !outcome.error) text += " voor ‘" + q + "’";
+          if (outcome.words > 1 && n > 0 && !outcome.corrected) text += complete === n ? ", met alle woorden" : complete === 0 ? ", geen met alle woorden" : ", waarvan " + complete + " met alle woorden bovenaan";
           status.textContent = text + ".";
           if (outcome.corrected) {
             status.textContent = "Niets gevonden voor ‘" + q + "’. Bedoelde je ";
