@@ -26,6 +26,28 @@ public sealed class SearchDocuments(SiteGraph graph)
     /// <summary>Whether search lists pages of this kind (not lists, redirects or the 404 page).</summary>
     public static bool Lists(Page page) => Types.ContainsKey(page.Kind);
 
+    private static readonly FacetValue VacancyType = new("type", "vacature", "Vacature of stage");
+
+    /// <summary>
+    /// A company's open vacancies and internships, each a result of its own that links to it on the company page:
+    /// what it is, at which level, where and with whom, so "stage venlo" or "mbo lassen" finds it.
+    /// </summary>
+    public IEnumerable<SearchDocument> Vacancies(Page company)
+    {
+        if (company.Kind != PageKind.Company) yield break;
+        var place = company.Fields.GetValueOrDefault("place") as string ?? "";
+        var municipality = Facets(company).Where(f => f.Facet == "municipality").ToList();
+        foreach (var vacancy in graph.ActiveVacancies(company))
+        {
+            var kind = (string)vacancy["kind"]!;
+            var kindName = ContentSchemas.VacancyKindNames.GetValueOrDefault(kind, kind);
+            var level = vacancy.GetValueOrDefault("level") as string;
+            var summary = $"{kindName}{(level is null ? "" : $" op {level}-niveau")} bij {company.Title} in {place}.";
+            FacetValue[] facets = [new("kind", kind, kindName), .. level is null ? [] : new[] { new FacetValue("level", level, level) }, .. municipality];
+            yield return new SearchDocument($"{company.Url}#{Freshness.Anchor(vacancy)}", (string)vacancy["title"]!, summary, summary, VacancyType, facets);
+        }
+    }
+
     /// <summary>The document for a page's text: the text plus the facets the content model gives the page.</summary>
     public SearchDocument Document(Page page, SearchText text) =>
         new(page.Url, text.Title, text.Summary, text.Body, TypeOf(page), FacetsOf(page));

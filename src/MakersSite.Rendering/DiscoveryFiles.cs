@@ -68,7 +68,7 @@ public sealed class DiscoveryFiles(SiteGraph graph)
             {
                 var posted = (DateOnly)v["posted"]!;
                 var title = $"{v["title"]} bij {company.Title}";
-                var id = $"{Base}{company.Url}#vacature-{Slug.From((string)v["title"]!)}-{DutchDates.Iso(posted)}";
+                var id = $"{Base}{company.Url}#{Freshness.Anchor(v)}";
                 var summary = $"{v["kind"]}{(v.GetValueOrDefault("level") is string level ? $" ({level})" : "")} in {company.Fields.GetValueOrDefault("place")}";
                 return (Id: id, Title: title, Url: Base + company.Url + "#vacatures", Date: posted, Summary: summary);
             }))

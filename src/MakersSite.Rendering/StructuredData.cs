@@ -137,12 +137,6 @@ public sealed class StructuredData(SiteGraph graph)
         return value;
     }
 
-    private static readonly IReadOnlyDictionary<string, string> KindNames = new Dictionary<string, string>
-    {
-        ["vacature"] = "Vacature", ["stage"] = "Stage", ["bbl"] = "BBL-plek (werken en leren)",
-        ["afstudeeropdracht"] = "Afstudeeropdracht", ["snuffelstage"] = "Snuffelstage",
-    };
-
     private JsonObject JobPosting(Page company, IReadOnlyDictionary<string, object?> vacancy)
     {
         var kind = vacancy["kind"] as string ?? "";
@@ -152,7 +146,7 @@ public sealed class StructuredData(SiteGraph graph)
         {
             ["@type"] = "JobPosting",
             ["title"] = vacancy["title"] as string,
-            ["description"] = $"{KindNames.GetValueOrDefault(kind, kind)}{level} bij {company.Title} in {place}.",
+            ["description"] = $"{ContentSchemas.VacancyKindNames.GetValueOrDefault(kind, kind)}{level} bij {company.Title} in {place}.",
             ["datePosted"] = DutchDates.Iso((DateOnly)vacancy["posted"]!),
         };
         if (vacancy.GetValueOrDefault("validThrough") is DateOnly until) job["validThrough"] = DutchDates.Iso(until);

@@ -47,8 +47,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
             data[name + "_list"] = vocabulary.Terms.Select(t => (object?)((Dictionary<string, object?>)data[name]!)[t.Slug]).ToList();
         }
         // Fixed choices of the content model, with the words visitors read.
-        AddChoices(data, "vacancy_kinds", [("vacature", "Vacature"), ("stage", "Stage"), ("bbl", "BBL-plek (werken en leren)"),
-            ("afstudeeropdracht", "Afstudeeropdracht"), ("snuffelstage", "Snuffelstage")]);
+        AddChoices(data, "vacancy_kinds", [.. ContentSchemas.VacancyKindNames.Select(k => (k.Key, k.Value))]);
         AddChoices(data, "levels", [("vmbo", "vmbo"), ("mbo", "mbo"), ("hbo", "hbo"), ("wo", "wo")]);
         return data;
     }
@@ -94,7 +93,8 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
     {
         var fields = (Dictionary<string, object?>)Convert(page.Fields)!;
         // Expired vacancies are never published, whichever template reads them.
-        if (fields.ContainsKey("vacancies")) fields["vacancies"] = Convert(graph.ActiveVacancies(page));
+        if (fields.ContainsKey("vacancies"))
+            fields["vacancies"] = graph.ActiveVacancies(page).Select(v => (object?)new Dictionary<string, object?>((Dictionary<string, object?>)Convert(v)!) { ["anchor"] = Freshness.Anchor(v) }).ToList();
         var lessonFlat = page.Kind == PageKind.Lesson
             ? page.Fields.GetValueOrDefault("flat") as string
               ?? (page.Fields.GetValueOrDefault("project") is string project ? graph.Find(ContentSchemas.Projects, project)?.Fields.GetValueOrDefault("flat") as string : null)

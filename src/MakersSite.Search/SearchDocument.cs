@@ -12,7 +12,10 @@ public sealed record SearchDocument(
     FacetValue Type,
     IReadOnlyList<FacetValue> Facets);
 
-/// <summary>The facets results can be filtered by, in display order, with their Dutch headings.</summary>
+/// <summary>
+/// The facets results can be filtered by, in display order, with their Dutch headings. The search page reads its
+/// URL before any data loads, so themes/default/static/js/search.js lists the same names (facetNames).
+/// </summary>
 public static class SearchFacets
 {
     public static readonly IReadOnlyList<(string Name, string Label)> All =
@@ -22,5 +25,7 @@ public static class SearchFacets
         ("municipality", "Gemeente"),
         ("flat", "Flat"),
         ("aspect", "Aspect"),
+        ("kind", "Soort plek"),
+        ("level", "Niveau"),
     ];
 }

@@ -23,7 +23,7 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     private readonly WordTable _words = memo?.Words ?? new();
     private readonly ConcurrentBag<SearchEntry> _entries = [];
     private readonly ConcurrentBag<(SearchDocument Document, string? PageKey)> _deferred = [];
-    private Dictionary<string, SearchEntry>? _byPageKey;
+    private Dictionary<string, List<SearchEntry>>? _byPageKey;
     private int _analysed;
     /// <summary>The memo's entries as the previous build left them (<see cref="Key"/> replaces them with this build's).</summary>
     private IReadOnlyDictionary<string, SearchEntry>? _previousEntries;
@@ -51,10 +51,13 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     public bool TryAddUnchanged(string pageKey, string url, FacetValue type, IReadOnlyList<FacetValue> facets)
     {
         if (memo is null || keepTexts) return false;
+        // A page gives one document, and a company one more per open vacancy (url#anchor): all of them come back together.
         var byPageKey = LazyInitializer.EnsureInitialized(ref _byPageKey, () =>
-            memo.Entries.Values.Where(e => e.PageKey is not null).GroupBy(e => e.PageKey!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
-        if (!byPageKey.TryGetValue(pageKey, out var entry) || entry.Url != url || entry.Shown.Type != type || !entry.Shown.Facets.SequenceEqual(facets)) return false;
-        _entries.Add(entry);
+            memo.Entries.Values.Where(e => e.PageKey is not null).GroupBy(e => e.PageKey!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
+        if (!byPageKey.TryGetValue(pageKey, out var entries)) return false;
+        var page = entries.Where(e => e.Url == url).ToList();
+        if (page is not [var entry] || entry.Shown.Type != type || !entry.Shown.Facets.SequenceEqual(facets)) return false;
+        foreach (var each in entries.Where(e => PageOf(e.Url) == url)) _entries.Add(each);
         return true;
     }
 
@@ -68,9 +71,12 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
     {
         if (memo is null || keepTexts || PreviousDataKey != dataKey) return false;
         foreach (var entry in memo.Entries.Values)
-            if (!except.Contains(entry.Url)) _entries.Add(entry);
+            if (!except.Contains(PageOf(entry.Url))) _entries.Add(entry);
         return true;
     }
+
+    /// <summary>The page a document is on: its address without the #anchor of a part of it.</summary>
+    private static string PageOf(string url) => url.IndexOf('#') is var cut and >= 0 ? url[..cut] : url;
 
     private void AnalyzeDeferred(int? cores)
     {

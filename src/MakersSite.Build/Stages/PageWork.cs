@@ -92,7 +92,11 @@ internal sealed class PageWork
         var page = cached ?? Finish(job, _c.Renderer!.Render(layout, model), out _broken[i]);
         if (cached is not null) Interlocked.Increment(ref _c.Counters.FromCache);
         else if (_broken[i]!.Count == 0) _cache?.WritePage(key, page);
-        if (job.Source is not null && page.Text is not null) _c.Search!.Add(_searchDocuments.Document(job.Source, page.Text), key);
+        if (job.Source is not null && page.Text is not null)
+        {
+            _c.Search!.Add(_searchDocuments.Document(job.Source, page.Text), key);
+            foreach (var vacancy in _searchDocuments.Vacancies(job.Source)) _c.Search.Add(vacancy, key);
+        }
         if (offline) OfflinePages[i] = page.Html;
         // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
         _output?.WriteText(path, () => page.Html, fingerprint: "page:" + key);

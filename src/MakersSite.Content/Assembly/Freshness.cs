@@ -16,6 +16,10 @@ public static class Freshness
     public static bool IsActive(IReadOnlyDictionary<string, object?> vacancy, DateOnly today) =>
         vacancy.GetValueOrDefault("validThrough") is not DateOnly until || until >= today;
 
+    /// <summary>The id of a vacancy on its company page ("vacature-monteur-2026-01-01"): its title and the day it was posted.</summary>
+    public static string Anchor(IReadOnlyDictionary<string, object?> vacancy) =>
+        $"vacature-{Slug.From((string)vacancy["title"]!)}-{DutchDates.Iso((DateOnly)vacancy["posted"]!)}";
+
     public static IReadOnlyList<IReadOnlyDictionary<string, object?>> ActiveVacancies(Page page, DateOnly today) =>
         Vacancies(page).Where(v => IsActive(v, today)).ToList();
 

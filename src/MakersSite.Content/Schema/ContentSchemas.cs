@@ -26,6 +26,13 @@ public static class ContentSchemas
     private static readonly FieldType Email = new EmailType();
     private static readonly FieldType Date = new DateType();
 
+    /// <summary>The kinds of a vacancy and the Dutch words visitors read for them, in the model's order.</summary>
+    public static readonly IReadOnlyDictionary<string, string> VacancyKindNames = new OrderedDictionary<string, string>
+    {
+        ["vacature"] = "Vacature", ["stage"] = "Stage", ["bbl"] = "BBL-plek (werken en leren)",
+        ["afstudeeropdracht"] = "Afstudeeropdracht", ["snuffelstage"] = "Snuffelstage",
+    };
+
     /// <summary>Where a page's facts come from: shown on the page, so a reader can check them.</summary>
     public static readonly FieldType Sources = new ListType(new GroupType(
     [
@@ -70,7 +77,7 @@ public static class ContentSchemas
         new("vacancies", new ListType(new GroupType(
         [
             new("title", Title, Required: true),
-            new("kind", ChoiceType.Of("vacature", "stage", "bbl", "afstudeeropdracht", "snuffelstage"), Required: true),
+            new("kind", ChoiceType.Of([.. VacancyKindNames.Keys]), Required: true),
             new("level", ChoiceType.Of("vmbo", "mbo", "hbo", "wo")),
             new("url", Url),
             new("email", Email),

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace MakersSite.Tests.Browser;
 
 /// <summary>Conformance 4 and the "done when": search in real Chromium, over http and from disk.</summary>
-public sealed class SearchBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
+public sealed class SearchBrowserTests(SearchSite site) : IClassFixture<SearchSite>
 {
     public static TheoryData<string> Origins => new() { "http", "file" };
 
@@ -83,6 +83,34 @@ public sealed class SearchBrowserTests(BrowserSite site) : IClassFixture<Browser
         await page.GotoAsync(SearchUrl(origin, "?q=werken%20bij"));
         await ResultsAsync(page);
         Assert.DoesNotContain("alle woorden", await page.TextContentAsync("#search-status"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task Vacancies_and_internships_are_results_of_their_own_that_open_at_the_vacancy(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, "?q=stage%20venlo"));
+        var results = await ResultsAsync(page);
+        Assert.Equal("Stage lassen en plaatwerk", results[0].Title);
+        const string anchor = "#vacature-stage-lassen-en-plaatwerk-2026-10-15";
+        Assert.EndsWith((origin == "http" ? "/bedrijven/proef-metaalbewerking/" : "/bedrijven/proef-metaalbewerking/index.html") + anchor, results[0].Href);
+        Assert.Equal("Vacature of stage", await page.TextContentAsync("#search-results .search-hit .meta"));
+        Assert.Equal("Stage op mbo-niveau bij Proef Metaalbewerking in Venlo.", await page.TextContentAsync("#search-results .search-hit .snippet"));
+        await page.ClickAsync("#search-results a:text-is('Stage lassen en plaatwerk')");
+        await page.WaitForURLAsync(results[0].Href);
+        Assert.Equal("Stage lassen en plaatwerk", await page.TextContentAsync(anchor + " h3"));
+
+        await page.GotoAsync(SearchUrl(origin, "?q=mbo%20lassen"));
+        Assert.Contains(await ResultsAsync(page), r => r.Title == "Stage lassen en plaatwerk");
+        await page.GotoAsync(SearchUrl(origin, "?q=lasser"));
+        Assert.Equal("Lasser MIG/MAG", (await ResultsAsync(page))[0].Title);
+
+        // Kind, level and place are facets of their own.
+        await page.GotoAsync(SearchUrl(origin, "?type=vacature"));
+        Assert.Equal(5, (await ResultsAsync(page)).Count);
+        await page.GotoAsync(SearchUrl(origin, "?type=vacature&level=mbo&municipality=venlo"));
+        Assert.Equal(["Lasser MIG/MAG", "Stage lassen en plaatwerk"], (await ResultsAsync(page)).Select(r => r.Title).Order(StringComparer.Ordinal));
     }
 
     [SkippableTheory]

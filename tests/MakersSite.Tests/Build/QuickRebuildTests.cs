@@ -182,5 +182,36 @@ public sealed class QuickRebuildTests : IDisposable
         AssertSameAsCleanBuild();
     }
 
+    [Fact]
+    public void A_company_with_vacancies_keeps_its_vacancy_results_through_cached_and_quick_builds()
+    {
+        using var site = TestSite.FromDefaultContentForSearch();
+        BuildResult Build(Reuse reuse) => new SiteBuilder().Build(new BuildOptions(site.Root, Today: TestSite.Today) { Reuse = reuse });
+        const string profile = "content/bedrijven/proef-metaalbewerking/index.md";
+        Assert.True(Build(Reuse.Everything).Succeeded);
+
+        // Another page edited: the company's page and its vacancy documents come back unread, from the memo.
+        System.IO.File.AppendAllText(Path.Combine(site.Root, "content/over/index.md"), "\nEen nieuwe zin over de site.\n");
+        var other = Build(Reuse.Everything);
+        Assert.True(other.Succeeded);
+        site.AssertOutputEqualsCleanBuild();
+
+        // The company's own text edited: its page is analysed again; its vacancies' texts did not change, so their analyses are kept.
+        System.IO.File.AppendAllText(Path.Combine(site.Root, profile), "\nWe zoeken ook een poedercoater.\n");
+        var own = Build(Reuse.Everything);
+        Assert.True(own.QuickRebuild, own.Counters.QuickRebuildDeclined);
+        Assert.Equal(1, own.Counters.SearchDocumentsAnalysed);
+        site.AssertOutputEqualsCleanBuild();
+
+        // A vacancy renamed: the old result is gone, the new one is there.
+        var text = System.IO.File.ReadAllText(Path.Combine(site.Root, profile));
+        System.IO.File.WriteAllText(Path.Combine(site.Root, profile), text.Replace("Lasser MIG/MAG", "Lasser TIG"));
+        Assert.True(Build(Reuse.Everything).Succeeded);
+        site.AssertOutputEqualsCleanBuild();
+        var documents = Directory.GetFiles(Path.Combine(site.Output, "zoeken", "data", "d")).Select(System.IO.File.ReadAllText).ToList();
+        Assert.Contains(documents, d => d.Contains("#vacature-lasser-tig-2026-10-01", StringComparison.Ordinal));
+        Assert.DoesNotContain(documents, d => d.Contains("#vacature-lasser-mig-mag-2026-10-01", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _site.Dispose();
 }

@@ -30,6 +30,12 @@ public static class Chromium
         });
 }
 
+/// <summary>The default site with the search fixture's companies and their vacancies.</summary>
+public sealed class SearchSite : BrowserSite
+{
+    protected override TestSite CreateSite() => TestSite.FromDefaultContentForSearch();
+}
+
 /// <summary>The default site (or another, see <see cref="CreateSite"/>) built once, served over http, with one Chromium shared by a test class.</summary>
 public class BrowserSite : IAsyncLifetime
 {

@@ -63,6 +63,14 @@ public sealed class TestSite : IDisposable
         return site;
     }
 
+    /// <summary>The default content plus the two companies with vacancies of tests/fixtures/zoeken (for search).</summary>
+    public static TestSite FromDefaultContentForSearch()
+    {
+        var site = FromDefaultContent();
+        Repository.CopyDirectory(Path.Combine(Repository.Root, "tests", "fixtures", "zoeken", "content"), Path.Combine(site.Root, "content"));
+        return site;
+    }
+
     /// <summary>A site from tests/fixtures/NAME with the repository's default theme.</summary>
     public static TestSite FromFixture(string name)
     {

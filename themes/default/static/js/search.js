@@ -432,7 +432,7 @@
     placeFilters();
     if (wide && wide.addEventListener) wide.addEventListener("change", placeFilters);
     var pageSize = 20, shown = pageSize, current = [], generation = 0;
-    var facetNames = ["type", "sector", "municipality", "flat", "aspect"];
+    var facetNames = ["type", "sector", "municipality", "flat", "aspect", "kind", "level"];
 
     function pageUrl(url) {
       var target = new URL(url.replace(/^\//, ""), siteRoot);
