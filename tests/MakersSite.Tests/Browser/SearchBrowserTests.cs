@@ -115,6 +115,34 @@ public sealed class SearchBrowserTests(SearchSite site) : IClassFixture<SearchSi
 
     [SkippableTheory]
     [MemberData(nameof(Origins))]
+    public async Task A_query_without_results_offers_the_nearest_words_and_ways_to_browse(string origin)
+    {
+        var page = await site.NewPageAsync();
+        // Too short to be corrected on its own: offered, not run.
+        await page.GotoAsync(SearchUrl(origin, "?q=laen"));
+        await page.WaitForFunctionAsync("() => document.querySelector('#search-status').textContent.includes('Of bekijk')");
+        var status = (await page.TextContentAsync("#search-status"))!;
+        Assert.StartsWith("Niets gevonden voor ‘laen’. Bedoelde je ", status);
+        var links = await page.Locator("#search-status a").AllAsync();
+        var texts = new List<string>();
+        foreach (var link in links) texts.Add((await link.TextContentAsync())!);
+        Assert.Contains("lean", texts);
+        Assert.Equal(["bedrijven", "vacatures en stages", "projecten", "kennisbankartikelen", "Rugzak-onderwerpen"], texts.TakeLast(5));
+
+        await page.ClickAsync("#search-status a:text-is('lean')");
+        Assert.Contains(await ResultsAsync(page), r => r.Title == "Lean Academy");
+
+        // No near word at all: still the ways to browse, and they lead somewhere.
+        await page.GotoAsync(SearchUrl(origin, "?q=xyzzyq"));
+        await page.WaitForFunctionAsync("() => document.querySelector('#search-status').textContent.includes('Of bekijk')");
+        Assert.Equal("Niets gevonden voor ‘xyzzyq’. Of bekijk alle bedrijven, vacatures en stages, projecten, kennisbankartikelen of Rugzak-onderwerpen.",
+            await page.TextContentAsync("#search-status"));
+        await page.ClickAsync("#search-status a:text-is('vacatures en stages')");
+        Assert.Equal(5, (await ResultsAsync(page)).Count);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
     public async Task Typing_a_prefix_shows_results_as_you_type_and_the_url_follows(string origin)
     {
         var page = await site.NewPageAsync();

@@ -250,14 +250,18 @@
       return query;
     }
 
+    // Edits between two words, a swap of two neighbouring letters counting as one ("laen" is one from "lean"): the
+    // typing slip people make most.
     function editDistance(a, b) {
-      var previous = [], current = [], i, j;
+      var before = [], previous = [], current = [], i, j;
       for (j = 0; j <= b.length; j++) previous[j] = j;
       for (i = 1; i <= a.length; i++) {
         current = [i];
         for (j = 1; j <= b.length; j++) {
           current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
         }
+        before = previous;
         previous = current;
       }
       return previous[b.length];
@@ -294,6 +298,39 @@
         r.words = counted.filter(function (g) { return g.some(function (t) { return r.terms.indexOf(t) >= 0; }); }).length;
       });
       return counted.length;
+    }
+
+    // For a query that found nothing: up to three words of the site near the first word that matched nothing
+    // (within 2 edits, fewest first, then the most common), as whole queries with that word replaced.
+    function suggest(queryString) {
+      return whenReady().then(function () {
+        var words = queryString.normalize("NFC").split(/\s+/).filter(Boolean);
+        return Promise.all(words.map(function (w) {
+          var bare = w.replace(/^[+\-]/, "");
+          if (/[*~^:]/.test(bare)) return Promise.resolve(true);
+          return prepare(parse(bare)).then(function (e) { return e.some(function (p) { return p.some(function (x) { return x.length > 0; }); }); });
+        })).then(function (found) {
+          var at = found.indexOf(false);
+          if (at < 0) return [];
+          var term = pipeline.runString(lunr.nl.trimmer(new lunr.Token(words[at].replace(/^[+\-]/, "").toLowerCase())).toString())[0];
+          if (!term || term.length < 3) return [];
+          return candidates(term.charAt(0)).then(function (entries) {
+            var near = [];
+            entries.forEach(function (e) {
+              var d = editDistance(term, e[0]);
+              if (d > 0 && d <= 2) near.push({ d: d, docs: e[1], word: e[2] || e[0] });
+            });
+            near.sort(function (a, b) { return (a.d - b.d) || (b.docs - a.docs) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0); });
+            var seen = Object.create(null), result = [];
+            near.forEach(function (n) {
+              if (result.length >= 3 || seen[n.word]) return;
+              seen[n.word] = true;
+              result.push(words.map(function (w, i) { return i === at ? w.replace(/^([+\-]?).*$/, "$1" + n.word) : w; }).join(" "));
+            });
+            return result;
+          });
+        });
+      });
     }
 
     /**
@@ -354,6 +391,7 @@
     return {
       ready: whenReady,
       searchExact: searchExact,
+      suggest: suggest,
       search: search,
       buildQuery: function (q, options) { return buildQuery(q.normalize("NFC"), options || {}); },
       documents: documents,
@@ -590,6 +628,7 @@
           if (q && !outcome.error) text += " voor ‘" + q + "’";
           if (outcome.words > 1 && n > 0 && !outcome.corrected) text += complete === n ? ", met alle woorden" : complete === 0 ? ", geen met alle woorden" : ", waarvan " + complete + " met alle woorden bovenaan";
           status.textContent = text + ".";
+          if (n === 0 && q && !outcome.error && !outcome.corrected) return offerWays(q, run);
           if (outcome.corrected) {
             status.textContent = "Niets gevonden voor ‘" + q + "’. Bedoelde je ";
             var fix = element("a", null, outcome.corrected);
@@ -602,6 +641,33 @@
         });
       }).catch(function (e) {
         status.textContent = "Zoeken lukt nu niet: " + e.message;
+      });
+    }
+
+    // Nothing found: the site's nearest words as links, and a way to browse by kind instead.
+    function offerWays(q, run) {
+      return engine.suggest(q).then(function (queries) {
+        if (run !== generation) return;
+        function link(text, params) {
+          var a = element("a", null, text);
+          a.href = "?" + new URLSearchParams(params).toString();
+          return a;
+        }
+        if (queries.length > 0) {
+          status.appendChild(document.createTextNode(" Bedoelde je "));
+          queries.forEach(function (s, i) {
+            if (i > 0) status.appendChild(document.createTextNode(i === queries.length - 1 ? " of " : ", "));
+            status.appendChild(link(s, { q: s }));
+          });
+          status.appendChild(document.createTextNode("?"));
+        }
+        status.appendChild(document.createTextNode(" Of bekijk alle "));
+        var kinds = [["bedrijf", "bedrijven"], ["vacature", "vacatures en stages"], ["project", "projecten"], ["kennisbank", "kennisbankartikelen"], ["rugzak", "Rugzak-onderwerpen"]];
+        kinds.forEach(function (k, i) {
+          if (i > 0) status.appendChild(document.createTextNode(i === kinds.length - 1 ? " of " : ", "));
+          status.appendChild(link(k[1], { type: k[0] }));
+        });
+        status.appendChild(document.createTextNode("."));
       });
     }
 
