@@ -7,7 +7,16 @@ using MakersSite.Search;
 namespace MakersSite.Build;
 
 /// <summary>The text search takes from a finished page.</summary>
-public sealed record SearchText(string Title, string Summary, string Body);
+public sealed record SearchText(string Title, string Summary, string Body)
+{
+    /// <summary>The sections the body's headings start.</summary>
+    public IReadOnlyList<SearchSection> Sections { get; init; } = [];
+
+    public bool Equals(SearchText? other) =>
+        other is not null && Title == other.Title && Summary == other.Summary && Body == other.Body && Sections.SequenceEqual(other.Sections);
+
+    public override int GetHashCode() => HashCode.Combine(Title, Summary, Body, Sections.Count);
+}
 
 /// <summary>Turns finished pages into search documents: text from the HTML, facets from the content model.</summary>
 public sealed class SearchDocuments(SiteGraph graph)
@@ -50,7 +59,7 @@ public sealed class SearchDocuments(SiteGraph graph)
 
     /// <summary>The document for a page's text: the text plus the facets the content model gives the page.</summary>
     public SearchDocument Document(Page page, SearchText text) =>
-        new(page.Url, text.Title, text.Summary, text.Body, TypeOf(page), FacetsOf(page));
+        new(page.Url, text.Title, text.Summary, text.Body, TypeOf(page), FacetsOf(page)) { Sections = text.Sections };
 
     public FacetValue TypeOf(Page page) => Types[page.Kind];
 

@@ -5,8 +5,14 @@ namespace MakersSite.Output;
 /// <summary>A link on a generated page that points at nothing the build writes.</summary>
 public sealed record BrokenLink(string PageUrl, string Href);
 
-/// <summary>A post-processed page, and its search text when asked for and the page has a body to index.</summary>
-public sealed record PostProcessedPage(string Html, (string Title, string Summary, string Body)? SearchText);
+/// <summary>A part of a page's search text that a heading starts: where in the body, the heading's anchor and text.</summary>
+public sealed record TextSection(int Offset, string Anchor, string Heading);
+
+/// <summary>A post-processed page, and its search text (with its sections) when asked for and the page has a body to index.</summary>
+public sealed record PostProcessedPage(string Html, (string Title, string Summary, string Body)? SearchText)
+{
+    public IReadOnlyList<TextSection> Sections { get; init; } = [];
+}
 
 /// <summary>
 /// The post-process phase for one page, as a chain of steps (<see cref="PageTransform"/>): attribute safety, the
@@ -38,7 +44,7 @@ public sealed class PostProcessor(Func<string, bool> outputExists, bool alwaysBu
             var tokens = PageTokens.Tokenize(html, out var scanned);
             if (!scanned) Interlocked.Increment(ref _pagesTokenizedByAngleSharp);
             var (steps, capture) = Chain(url, broken, relativeLinks, searchText);
-            if (TokenPass.Run(tokens, steps, capacity) is { } page) return new PostProcessedPage(page, capture?.Result);
+            if (TokenPass.Run(tokens, steps, capacity) is { } page) return new PostProcessedPage(page, capture?.Result) { Sections = capture?.Sections ?? [] };
         }
         Interlocked.Increment(ref _pagesAsTree);
         var document = Parser.Value!.ParseDocument(html);
@@ -49,14 +55,15 @@ public sealed class PostProcessor(Func<string, bool> outputExists, bool alwaysBu
         output.Write("<!DOCTYPE html>\n");
         document.DocumentElement.ToHtml(output, PageHtmlFormatter.Instance);
         output.Write('\n');
-        return new PostProcessedPage(output.ToString(), treeCapture?.Result);
+        return new PostProcessedPage(output.ToString(), treeCapture?.Result) { Sections = treeCapture?.Sections ?? [] };
     }
 
     /// <summary>The steps for one page, in the order they edit it; a fresh chain per pass, since steps keep what they read.</summary>
     private (PageTransform[] Steps, SearchTextCapture? Capture) Chain(string url, List<BrokenLink> broken, bool relativeLinks, bool searchText)
     {
-        var capture = searchText ? new SearchTextCapture() : null;
-        PageTransform[] steps = [AttributeSafety.Instance, new LinkRewrite(url, outputExists, broken, relativeLinks), new HeadingAnchors(), new GlossaryLinks()];
+        var anchors = new HeadingAnchors();
+        var capture = searchText ? new SearchTextCapture(anchors) : null;
+        PageTransform[] steps = [AttributeSafety.Instance, new LinkRewrite(url, outputExists, broken, relativeLinks), anchors, new GlossaryLinks()];
         return (capture is null ? steps : [.. steps, capture], capture);
     }
 }

@@ -3,6 +3,10 @@ namespace MakersSite.Search;
 /// <summary>A facet value of a document: the slug used in URLs (?sector=metaal) and the label shown (Metaal).</summary>
 public sealed record FacetValue(string Facet, string Slug, string Label);
 
+/// <summary>A part of a document's body that a heading starts: a result can link to it (Pagefind's sub-results).</summary>
+/// <param name="Offset">Where in the body the section starts, in characters.</param>
+public sealed record SearchSection(int Offset, string Anchor, string Heading);
+
 /// <summary>One page as the search index sees it. Texts are NFC-normalised plain text.</summary>
 public sealed record SearchDocument(
     string Url,
@@ -10,7 +14,11 @@ public sealed record SearchDocument(
     string Summary,
     string Body,
     FacetValue Type,
-    IReadOnlyList<FacetValue> Facets);
+    IReadOnlyList<FacetValue> Facets)
+{
+    /// <summary>The sections of the body, in order; shown with a result, not indexed apart.</summary>
+    public IReadOnlyList<SearchSection> Sections { get; init; } = [];
+}
 
 /// <summary>
 /// The facets results can be filtered by, in display order, with their Dutch headings. The search page reads its

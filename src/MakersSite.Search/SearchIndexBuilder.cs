@@ -170,6 +170,7 @@ public sealed class SearchIndexBuilder(bool keepTexts = false, bool deferAnalysi
         }
         foreach (var text in new[] { d.Url, d.Title, d.Summary, d.Body }) Add(text);
         foreach (var facet in d.Facets.Prepend(d.Type)) Add($"{facet.Facet}\0{facet.Slug}\0{facet.Label}");
+        foreach (var section in d.Sections) Add($"{section.Offset}\0{section.Anchor}\0{section.Heading}");
         return hash.GetHashAndReset();
     }
 }

@@ -186,8 +186,12 @@ public static class SearchIndexWriter
     internal static string DocumentJson(SearchDocument d)
     {
         var text = d.Body.Length <= SnippetSourceCharacters ? d.Body : CutAtWord(d.Body, SnippetSourceCharacters);
+        // Every section as [offset, anchor, heading], for sub-results; one past the shown text links without a snippet.
+        var sections = d.Sections
+            .Select(s => $"[{s.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)},{Json.String(s.Anchor)},{Json.String(s.Heading)}]").ToList();
         return $"{{\"url\":{Json.String(d.Url)},\"title\":{Json.String(d.Title)},\"type\":{Json.String(d.Type.Label)}," +
-               $"\"summary\":{Json.String(d.Summary)},\"text\":{Json.String(text)}}}";
+               $"\"summary\":{Json.String(d.Summary)},\"text\":{Json.String(text)}" +
+               (sections.Count > 0 ? $",\"sections\":[{string.Join(',', sections)}]" : "") + "}";
     }
 
     /// <summary>

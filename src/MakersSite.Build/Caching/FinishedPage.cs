@@ -39,7 +39,7 @@ public sealed class FinishedPage : IEquatable<FinishedPage>
     public byte[] Encode()
     {
         var html = Html;
-        string[] strings = Text is null ? [html] : [html, Text.Title, Text.Summary, Text.Body];
+        string[] strings = Text is null ? [html] : [html, Text.Title, Text.Summary, Text.Body, SectionsText(Text.Sections)];
         Span<int> lengths = stackalloc int[strings.Length];
         var size = 1; // the flag
         for (var i = 0; i < strings.Length; i++)
@@ -79,9 +79,20 @@ public sealed class FinishedPage : IEquatable<FinishedPage>
         var at = 0;
         var (htmlOffset, htmlLength) = Take(bytes, ref at);
         if (at >= bytes.Count) throw new FormatException("The page ends before its search text flag.");
-        var text = bytes[at++] == 0 ? null : new SearchText(String(bytes, ref at), String(bytes, ref at), String(bytes, ref at));
+        var text = bytes[at++] == 0 ? null
+            : new SearchText(String(bytes, ref at), String(bytes, ref at), String(bytes, ref at)) { Sections = Sections(String(bytes, ref at)) };
         return new FinishedPage(bytes.Array!, bytes.Offset + htmlOffset, htmlLength, text);
     }
+
+    // One line per section: offset, tab, anchor, tab, heading (normalised text holds neither tabs nor newlines).
+    private static string SectionsText(IReadOnlyList<Search.SearchSection> sections) =>
+        string.Concat(sections.Select(s => $"{s.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}\t{s.Anchor}\t{s.Heading}\n"));
+
+    private static IReadOnlyList<Search.SearchSection> Sections(string text) =>
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', 3))
+            .Select(parts => parts.Length == 3 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var offset)
+                ? new Search.SearchSection(offset, parts[1], parts[2])
+                : throw new FormatException("A search section is damaged."))];
 
     private static string String(ArraySegment<byte> bytes, ref int at)
     {

@@ -131,7 +131,9 @@ internal sealed class PageWork
         broken = [];
         var finished = _postProcessor.Process(job.Url, html, broken, relativeLinks: job.Url != "/404.html",
             searchText: job.Source is not null && SearchDocuments.Lists(job.Source));
-        return new FinishedPage(finished.Html, finished.SearchText is { } t ? new SearchText(t.Title, t.Summary, t.Body) : null);
+        return new FinishedPage(finished.Html, finished.SearchText is { } t
+            ? new SearchText(t.Title, t.Summary, t.Body) { Sections = [.. finished.Sections.Select(s => new Search.SearchSection(s.Offset, s.Anchor, s.Heading))] }
+            : null);
     }
 
     /// <summary>A fingerprint of every layout file of the site and its theme, by path and content.</summary>

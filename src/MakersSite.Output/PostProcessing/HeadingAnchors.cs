@@ -54,6 +54,9 @@ internal sealed class HeadingAnchors : PageTransform
         }
     }
 
+    /// <summary>The id this step gave the heading at <paramref name="ordinal"/>, once the page is read; null for other elements.</summary>
+    public string? IdOf(int ordinal) => _byOrdinal.TryGetValue(ordinal, out var heading) ? heading.Id : null;
+
     public override void EditAttributes(int ordinal, string name, List<(string Name, string Value)> attributes)
     {
         if (!_byOrdinal.TryGetValue(ordinal, out var heading)) return;

@@ -9,8 +9,22 @@ namespace MakersSite.Output;
 /// word breaks, so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b", not "ab". The title is the first h1
 /// (or the document's title), the summary the meta description.
 /// </summary>
-internal sealed class SearchTextCapture : PageTransform
+/// <param name="anchors">The page's heading anchors, for the id of each section a heading starts.</param>
+internal sealed class SearchTextCapture(HeadingAnchors anchors) : PageTransform
 {
+    // Marks where a section's heading starts in the raw text, so its place survives normalisation; never in page text.
+    private const char SectionMark = '\uE000';
+
+    /// <summary>A heading (h2, h3) inside the region: where its text starts and ends in the raw text.</summary>
+    private sealed class Heading(int ordinal, string id, int start, int depth)
+    {
+        public int Ordinal { get; } = ordinal;
+        public string Id { get; } = id;
+        public int Start { get; } = start;
+        public int Depth { get; } = depth;
+        public int End { get; set; } = -1;
+    }
+
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "nav", "noscript", "template", "svg", "button", "form", "pre" };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -26,6 +40,7 @@ internal sealed class SearchTextCapture : PageTransform
         public bool Closed { get; set; }
         public int SkipDepth { get; set; } = -1; // depth of the outermost skipped element inside it
         public StringBuilder Text { get; } = new();
+        public List<Heading> Headings { get; } = [];
 
         /// <summary>Whether a node at this depth lies inside the region, outside anything skipped.</summary>
         public bool Collecting(int depth) => Depth >= 0 && !Closed && depth > Depth && SkipDepth < 0;
@@ -41,6 +56,11 @@ internal sealed class SearchTextCapture : PageTransform
             }
             // A word break; for a void block (br, hr) the one before and after its absent content at once.
             if (Blocks.Contains(element.Name)) Text.Append(' ');
+            if (element.Name is "h2" or "h3")
+            {
+                Text.Append(SectionMark);
+                Headings.Add(new Heading(element.Ordinal, element.GetAttribute("id"), Text.Length, element.Depth));
+            }
         }
 
         public void Leave(string name, int depth)
@@ -56,6 +76,7 @@ internal sealed class SearchTextCapture : PageTransform
                 if (depth == SkipDepth) SkipDepth = -1;
                 return;
             }
+            if (Headings.Count > 0 && Headings[^1] is { End: < 0 } open && open.Depth == depth) open.End = Text.Length;
             if (depth > Depth && Blocks.Contains(name)) Text.Append(' ');
         }
     }
@@ -67,14 +88,36 @@ internal sealed class SearchTextCapture : PageTransform
     private string? _description;
 
     /// <summary>Title, summary and body text, or null when the page has no body to index.</summary>
-    public (string Title, string Summary, string Body)? Result
+    public (string Title, string Summary, string Body)? Result => Take() is { } taken ? (taken.Title, taken.Summary, taken.Body) : null;
+
+    /// <summary>The sections the body's h2 and h3 headings start: where in the body, their anchor and their text.</summary>
+    public IReadOnlyList<TextSection> Sections => Take()?.Sections ?? [];
+
+    private (string Title, string Summary, string Body, IReadOnlyList<TextSection> Sections)? _taken;
+
+    private (string Title, string Summary, string Body, IReadOnlyList<TextSection> Sections)? Take()
     {
-        get
+        if (_taken is not null) return _taken;
+        var region = _marked.Depth >= 0 ? _marked : _main.Depth >= 0 ? _main : null;
+        if (region is null) return null;
+        var raw = region.Text.ToString();
+        var marked = Normalize(raw);
+        var body = new StringBuilder(marked.Length);
+        var sections = new List<TextSection>();
+        var next = 0;
+        for (var at = 0; at < marked.Length; at++)
         {
-            var region = _marked.Depth >= 0 ? _marked : _main.Depth >= 0 ? _main : null;
-            if (region is null) return null;
-            return (Normalize(_title?.ToString() ?? _documentTitle?.ToString() ?? ""), Normalize(_description ?? ""), Normalize(region.Text.ToString()));
+            if (marked[at] != SectionMark)
+            {
+                body.Append(marked[at]);
+                continue;
+            }
+            var heading = region.Headings[next++];
+            var id = heading.Id.Length > 0 ? heading.Id : anchors.IdOf(heading.Ordinal);
+            var text = heading.End < 0 ? "" : Normalize(raw[heading.Start..heading.End]);
+            if (id is not null && text.Length > 0) sections.Add(new TextSection(body.Length, id, text));
         }
+        return _taken = (Normalize(_title?.ToString() ?? _documentTitle?.ToString() ?? ""), Normalize(_description ?? ""), body.ToString(), sections);
     }
 
     public override void Start(in ElementStart element)
@@ -103,6 +146,7 @@ internal sealed class SearchTextCapture : PageTransform
 
     public override void Text(string data, int depth)
     {
+        if (data.Contains(SectionMark)) data = data.Replace(SectionMark.ToString(), "");
         if (_titleDepth >= 0) _title!.Append(data);
         if (_documentTitleDepth >= 0) _documentTitle!.Append(data);
         if (_marked.Collecting(depth)) _marked.Text.Append(data);

@@ -15,7 +15,7 @@ public sealed class SearchBrowserTests(SearchSite site) : IClassFixture<SearchSi
     private static async Task<List<(string Title, string Href)>> ResultsAsync(IPage page)
     {
         await page.WaitForSelectorAsync("#search-results a");
-        var links = await page.QuerySelectorAllAsync("#search-results a");
+        var links = await page.QuerySelectorAllAsync("#search-results .search-hit > h2 a");
         var results = new List<(string, string)>();
         foreach (var link in links) results.Add(((await link.TextContentAsync())!, (await link.GetAttributeAsync("href"))!));
         return results;
@@ -139,6 +139,35 @@ public sealed class SearchBrowserTests(SearchSite site) : IClassFixture<SearchSi
             await page.TextContentAsync("#search-status"));
         await page.ClickAsync("#search-status a:text-is('vacatures en stages')");
         Assert.Equal(5, (await ResultsAsync(page)).Count);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Origins))]
+    public async Task A_section_whose_heading_matches_is_a_sub_result_linking_to_its_anchor(string origin)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(SearchUrl(origin, "?q=meldingen"));
+        await ResultsAsync(page);
+        var guide = page.Locator(".search-hit", new() { Has = page.Locator("h2 a:text-is('Je bedrijfsprofiel aanpassen')") });
+        var sub = guide.Locator(".sub-result a");
+        Assert.Equal(["De meldingen lezen"], await sub.AllTextContentsAsync());
+        var href = (await sub.GetAttributeAsync("href"))!;
+        Assert.EndsWith((origin == "http" ? "/bedrijfsprofiel-aanpassen/" : "/bedrijfsprofiel-aanpassen/index.html") + "#de-meldingen-lezen", href);
+        await sub.ClickAsync();
+        await page.WaitForURLAsync(href);
+        Assert.Equal("De meldingen lezen", (await page.TextContentAsync("#de-meldingen-lezen"))!.TrimEnd('#').Trim());
+
+        // Within the shown text, the sub-result has a snippet of its own section, not of the page's start.
+        await page.GotoAsync(SearchUrl(origin, "?q=aanpak"));
+        await ResultsAsync(page);
+        var lesson = page.Locator(".search-hit", new() { Has = page.Locator("h2 a:text-is('Samen sterker in 3D-printen van spare parts')") });
+        Assert.Equal(["De aanpak"], await lesson.Locator(".sub-result a").AllTextContentsAsync());
+        Assert.StartsWith("Vanuit de gedachte dat er", await lesson.Locator(".sub-result .snippet").TextContentAsync());
+
+        // A word only in the text, not in a heading, gives no sub-result.
+        await page.GotoAsync(SearchUrl(origin, "?q=kunststof"));
+        await ResultsAsync(page);
+        Assert.Equal(0, await page.Locator(".sub-result").CountAsync());
     }
 
     [SkippableTheory]

@@ -127,6 +127,18 @@ public sealed class PostProcessorTests
     }
 
     [Fact]
+    public void Headings_start_sections_of_the_search_text_with_their_anchors()
+    {
+        const string html = "<!DOCTYPE html><html><head><title>T</title></head><body><main><h1>Titel</h1>" +
+                            "<div class=\"prose\"><p>Intro.</p><h2>De  aanpak</h2><p>Samen \uE000doen.</p><h3 id=\"eigen\">Stap <em>één</em></h3><p>Begin.</p></div>" +
+                            "<section data-search-ignore><h2 id=\"rel\">Projecten</h2><p>Kaart.</p></section></main></body></html>";
+        var (tokens, tree) = Both(html);
+        Assert.Equal("Intro. De aanpak Samen doen. Stap één Begin.", tokens.Page.SearchText!.Value.Body);
+        Assert.Equal([new TextSection(7, "de-aanpak", "De aanpak"), new TextSection(29, "eigen", "Stap één")], tokens.Page.Sections);
+        Assert.Equal(tree.Page.Sections, tokens.Page.Sections);
+    }
+
+    [Fact]
     public void Pages_with_random_damage_come_out_the_same_both_ways()
     {
         // Damaged pages take every path: the tokens, the tree because the parser would repair them, AngleSharp's
@@ -140,6 +152,7 @@ public sealed class PostProcessorTests
             var (tokens, tree) = Both(damaged);
             Assert.True(tree.Page.Html == tokens.Page.Html, $"damage at {at}:\n{RandomDamage.Around(damaged, at)}");
             Assert.Equal(tree.Page.SearchText, tokens.Page.SearchText);
+            Assert.Equal(tree.Page.Sections, tokens.Page.Sections);
             Assert.Equal(tree.Broken, tokens.Broken);
             if (tokens.Processor.PagesAsTree == 0) fromTokens++;
         }
@@ -172,6 +185,7 @@ public sealed class PostProcessorTests
     {
         Assert.True(Reserialised(tree.Page.Html) == Reserialised(tokens.Page.Html), $"{name}:\n{tree.Page.Html}\n---\n{tokens.Page.Html}");
         Assert.Equal(tree.Page.SearchText, tokens.Page.SearchText);
+        Assert.Equal(tree.Page.Sections, tokens.Page.Sections);
         Assert.Equal(tree.Broken, tokens.Broken);
     }
 

@@ -551,6 +551,17 @@
       });
     }
 
+    function snippetElement(cut) {
+      var p = element("p", "snippet");
+      if (cut.before) p.appendChild(document.createTextNode("… "));
+      cut.parts.forEach(function (part, w) {
+        if (w > 0) p.appendChild(document.createTextNode(" "));
+        p.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
+      });
+      if (cut.after) p.appendChild(document.createTextNode(" …"));
+      return p;
+    }
+
     function renderResults(results, terms, run) {
       var slice = results.slice(0, shown);
       return engine.documents(slice.map(function (r) { return r.ref; })).then(function (docs) {
@@ -565,16 +576,27 @@
           heading.appendChild(link);
           li.appendChild(heading);
           li.appendChild(element("p", "meta", doc.type));
-          var source = doc.text || doc.summary;
-          var cut = snippet(lunr, source, slice[i].terms || terms, 30);
-          var p = element("p", "snippet");
-          if (cut.before) p.appendChild(document.createTextNode("… "));
-          cut.parts.forEach(function (part, w) {
-            if (w > 0) p.appendChild(document.createTextNode(" "));
-            p.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
-          });
-          if (cut.after) p.appendChild(document.createTextNode(" …"));
-          li.appendChild(p);
+          var source = doc.text || doc.summary, matched = slice[i].terms || terms;
+          li.appendChild(snippetElement(snippet(lunr, source, matched, 30)));
+          // Sections whose heading holds a matched word, linked to their anchor (at most two).
+          var sections = (doc.sections || []).map(function (s, k, all) {
+            return { anchor: s[1], heading: s[2], text: source.slice(Math.min(s[0], source.length), k + 1 < all.length ? all[k + 1][0] : source.length) };
+          }).filter(function (s) {
+            return snippet(lunr, s.heading, matched, 99).parts.some(function (part) { return part.mark; });
+          }).slice(0, 2);
+          if (sections.length > 0) {
+            var subs = element("ul", "sub-results");
+            sections.forEach(function (s) {
+              var item = element("li", "sub-result");
+              var to = element("a", null, s.heading);
+              to.href = pageUrl(doc.url) + "#" + s.anchor;
+              item.appendChild(to);
+              var rest = s.text.slice(s.heading.length).trim();
+              if (rest) item.appendChild(snippetElement(snippet(lunr, rest, matched, 20)));
+              subs.appendChild(item);
+            });
+            li.appendChild(subs);
+          }
           ol.appendChild(li);
         });
         list.appendChild(ol);
