@@ -37,6 +37,28 @@ if (arguments.FirstOrDefault() == "serve-latency")
 }
 
 var work = Path.GetFullPath(Option("--work", Path.Combine(repository, ".cache", "bench")));
+if (arguments.FirstOrDefault() == "relevance")
+{
+    // relevance --repo ROOT --work DIR --cli makers-site --report FILE: the judged queries against Pagefind (issue 26).
+    var site = Path.Combine(work, "relevance");
+    if (Directory.Exists(site)) Directory.Delete(site, recursive: true);
+    CopyTree(Path.Combine(repository, "content"), Path.Combine(site, "content"));
+    CopyTree(Path.Combine(repository, "tests", "fixtures", "zoeken", "content"), Path.Combine(site, "content"));
+    Directory.CreateSymbolicLink(Path.Combine(site, "themes"), Path.Combine(repository, "themes"));
+    var built = Measure.Generator(cli, ["build", "--root", site]);
+    if (built.ExitCode != 0) throw new InvalidOperationException("build mislukt:\n" + built.Stderr + built.Stdout);
+    var pagefindSite = Path.Combine(work, "relevance-pagefind");
+    if (Directory.Exists(pagefindSite)) Directory.Delete(pagefindSite, recursive: true);
+    CopyTree(Path.Combine(site, "public"), pagefindSite, "*.html");
+    var indexed = Measure.Run(Path.Combine(work, "tools", "node_modules", ".bin", "pagefind"), ["--site", pagefindSite]);
+    if (indexed.ExitCode != 0) throw new InvalidOperationException("pagefind mislukt:\n" + indexed.Stderr + indexed.Stdout);
+    var judged = Relevance.Read(Path.Combine(repository, "tests", "benchmarks", "relevance", "queries.txt"));
+    var (ourAnswers, theirAnswers) = await Relevance.MeasureAsync(Path.Combine(site, "public"), pagefindSite, judged);
+    var machine = $"Machine: {Report.Cpu()}, .NET {Environment.Version}, Chromium van Debian; gemeten op {DateTime.UtcNow:yyyy-MM-dd}.";
+    File.WriteAllText(Path.GetFullPath(Option("--report", Path.Combine(repository, "tests", "benchmarks", "relevance", "report.md"))),
+        Relevance.Report(judged, ourAnswers, theirAnswers, machine));
+    return 0;
+}
 var report = Path.GetFullPath(Option("--report", Path.Combine(repository, "tests", "benchmarks", "report.md")));
 var also = Option("--also", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
     .Select(a => a.Split('=', 2)).Select(a => (Label: a[0], Cli: Path.GetFullPath(a[1]))).ToList();
@@ -134,7 +156,7 @@ foreach (var pages in sizes)
     Console.Error.WriteLine("== pagefind");
     var pagefindSite = Path.Combine(work, $"pagefind-{pages}");
     Trash.Move(pagefindSite);
-    CopyHtml(output, pagefindSite);
+    CopyTree(output, pagefindSite, "*.html");
     ProcessResult Pagefind()
     {
         var run = Measure.Run(pagefind, ["--site", pagefindSite]);
@@ -165,15 +187,16 @@ Trash.Empty();
 Console.Error.WriteLine($"Verslag geschreven: {report}");
 return 0;
 
-static void CopyHtml(string from, string to)
+static void CopyTree(string from, string to, string pattern = "*")
 {
-    foreach (var file in Directory.GetFiles(from, "*.html", SearchOption.AllDirectories))
+    foreach (var file in Directory.GetFiles(from, pattern, SearchOption.AllDirectories))
     {
         var target = Path.Combine(to, Path.GetRelativePath(from, file));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(file, target);
+        File.Copy(file, target, overwrite: true);
     }
 }
+
 
 namespace MakersSite.Benchmarks
 {
@@ -277,12 +300,7 @@ namespace MakersSite.Benchmarks
         {
             File.WriteAllText(Path.Combine(pagefindSite, "pagefind-probe.html"), PagefindProbe);
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-            });
+            await using var browser = await LaunchAsync(playwright);
             var ours = new List<QueryCost>();
             var theirs = new List<QueryCost>();
             await using (var server = await PreviewServer.StartAsync(ourSite))
@@ -315,6 +333,14 @@ namespace MakersSite.Benchmarks
             }
             return new ColdResult(ours, theirs);
         }
+
+        /// <summary>Debian's Chromium, headless, as the benchmarks use it.</summary>
+        public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
 
         private static QueryCost Cost(string word, int results, string root, IEnumerable<ServedFile> served)
         {
@@ -467,7 +493,7 @@ namespace MakersSite.Benchmarks
             }
         }
 
-        private static string Cpu()
+        internal static string Cpu()
         {
             try
             {
