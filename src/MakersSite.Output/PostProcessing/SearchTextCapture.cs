@@ -5,7 +5,8 @@ namespace MakersSite.Output;
 /// <summary>
 /// Takes the searchable text out of a page as it is read: the element marked <c>data-search-body</c> (or
 /// <c>main</c>), without navigation, scripts, code blocks and anything marked <c>data-search-ignore</c> (cards and
-/// related lists of other pages, dates, sources); block elements become
+/// related lists of other pages, dates, sources), and with what is marked <c>data-search-last</c> moved to its end;
+/// block elements become
 /// word breaks, so "&lt;li&gt;a&lt;/li&gt;&lt;li&gt;b&lt;/li&gt;" reads "a b", not "ab". The title is the first h1
 /// (or the document's title), the summary the meta description.
 /// </summary>
@@ -39,8 +40,15 @@ internal sealed class SearchTextCapture(HeadingAnchors anchors) : PageTransform
         public int Depth { get; set; } = -1; // depth of the region's element; -1: not entered yet
         public bool Closed { get; set; }
         public int SkipDepth { get; set; } = -1; // depth of the outermost skipped element inside it
-        public StringBuilder Text { get; } = new();
+        public int LastDepth { get; set; } = -1; // depth of the data-search-last element being read, if any
+        private readonly StringBuilder _main = new(), _last = new();
         public List<Heading> Headings { get; } = [];
+
+        /// <summary>Where text goes now: the page's own text, or what is marked data-search-last (kept, but after it).</summary>
+        public StringBuilder Text => LastDepth >= 0 ? _last : _main;
+
+        /// <summary>The region's text with the data-search-last parts at its end; the headings' places are in its first part.</summary>
+        public string Raw() => _last.Length == 0 ? _main.ToString() : _main + " " + _last;
 
         /// <summary>Whether a node at this depth lies inside the region, outside anything skipped.</summary>
         public bool Collecting(int depth) => Depth >= 0 && !Closed && depth > Depth && SkipDepth < 0;
@@ -54,9 +62,11 @@ internal sealed class SearchTextCapture(HeadingAnchors anchors) : PageTransform
                 if (!Html.IsVoid(element.Name)) SkipDepth = element.Depth;
                 return;
             }
+            // Facts a page shows first (a company's place and sectors) are searchable, but snippets should start in its own sentences.
+            if (LastDepth < 0 && element.HasAttribute("data-search-last") && !Html.IsVoid(element.Name)) LastDepth = element.Depth;
             // A word break; for a void block (br, hr) the one before and after its absent content at once.
             if (Blocks.Contains(element.Name)) Text.Append(' ');
-            if (element.Name is "h2" or "h3")
+            if (element.Name is "h2" or "h3" && LastDepth < 0)
             {
                 Text.Append(SectionMark);
                 Headings.Add(new Heading(element.Ordinal, element.GetAttribute("id"), Text.Length, element.Depth));
@@ -78,6 +88,7 @@ internal sealed class SearchTextCapture(HeadingAnchors anchors) : PageTransform
             }
             if (Headings.Count > 0 && Headings[^1] is { End: < 0 } open && open.Depth == depth) open.End = Text.Length;
             if (depth > Depth && Blocks.Contains(name)) Text.Append(' ');
+            if (depth == LastDepth) LastDepth = -1;
         }
     }
 
@@ -100,7 +111,7 @@ internal sealed class SearchTextCapture(HeadingAnchors anchors) : PageTransform
         if (_taken is not null) return _taken;
         var region = _marked.Depth >= 0 ? _marked : _main.Depth >= 0 ? _main : null;
         if (region is null) return null;
-        var raw = region.Text.ToString();
+        var raw = region.Raw();
         var marked = Normalize(raw);
         var body = new StringBuilder(marked.Length);
         var sections = new List<TextSection>();

@@ -37,6 +37,9 @@ public sealed class SearchBrowserTests(SearchSite site) : IClassFixture<SearchSi
             results.Select(r => r.Title).Order(StringComparer.Ordinal));
         Assert.Equal("5 resultaten voor ‘kunststof’.", await page.TextContentAsync("#search-status"));
         Assert.True(await page.Locator("#search-results mark").CountAsync() > 0, "matched words are highlighted");
+        // Snippets come from the page's own sentences: not a company's place line, nor a date or status line.
+        foreach (var snippet in await page.Locator("#search-results .search-hit > .snippet").AllTextContentsAsync())
+            Assert.DoesNotMatch("^(… )?(Bergen|Belfeld) · gemeente|^(… )?(Stand van zaken|Status):", snippet);
         var helian = results.First(r => r.Title == "Helian Polymers").Href;
         Assert.EndsWith(origin == "http" ? "/bedrijven/helian-polymers/" : "/bedrijven/helian-polymers/index.html", helian);
 

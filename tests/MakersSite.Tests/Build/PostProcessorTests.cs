@@ -139,6 +139,19 @@ public sealed class PostProcessorTests
     }
 
     [Fact]
+    public void Text_marked_last_is_searchable_after_the_pages_own_text()
+    {
+        const string html = "<!DOCTYPE html><html><head><title>T</title></head><body><main><h1>Acme</h1>" +
+                            "<p class=\"meta\" data-search-last>Venlo · gemeente Venlo</p><p class=\"tags\" data-search-last><a>Metaal</a></p>" +
+                            "<div class=\"prose\"><p>Wij lassen.</p><h2>Werk</h2><p>Plaatwerk.</p></div></main></body></html>";
+        var (tokens, tree) = Both(html);
+        Assert.Equal("Wij lassen. Werk Plaatwerk. Venlo · gemeente Venlo Metaal", tokens.Page.SearchText!.Value.Body);
+        Assert.Equal([new TextSection(12, "werk", "Werk")], tokens.Page.Sections);
+        Assert.Equal(tree.Page.SearchText, tokens.Page.SearchText);
+        Assert.Equal(tree.Page.Sections, tokens.Page.Sections);
+    }
+
+    [Fact]
     public void Pages_with_random_damage_come_out_the_same_both_ways()
     {
         // Damaged pages take every path: the tokens, the tree because the parser would repair them, AngleSharp's
