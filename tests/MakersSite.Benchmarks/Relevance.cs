@@ -143,6 +143,17 @@ public static class Relevance
             sb.AppendLine($"| {queries[i].Text} | {Top(ours[i])} | {F(Ndcg(queries[i], ours[i].Urls))} | {Kb(ours[i].Bytes)} | " +
                           $"{Top(theirs[i])} | {F(Ndcg(queries[i], theirs[i].Urls))} | {Kb(theirs[i].Bytes)} |");
         }
+        var weak = queries.Select((q, i) => (q.Text, Score: Ndcg(q, ours[i].Urls))).Where(x => x.Score < 0.9).ToList();
+        sb.AppendLine();
+        sb.AppendLine("## Kanttekeningen");
+        sb.AppendLine();
+        sb.AppendLine("- De beoordelingen zijn gemaakt door wie de zoekfunctie bouwde, na het bouwen: ze staan in `queries.txt` zodat anderen ze kunnen nalopen en aanvullen.");
+        sb.AppendLine("- Pagefind indexeert hier met zijn standaardinstellingen de hele `<body>` van elke pagina, ook kop, menu, voettekst en lijstpagina's " +
+                      "(`/sectoren/…`, `/aspecten/…`, `/vacatures/`): de HTML heeft geen `data-pagefind-body`. Met die markering zou Pagefind waarschijnlijk beter scoren; dat is hier niet gemeten. " +
+                      "Een vacature kan bij Pagefind geen eigen resultaat zijn; daar telt de bedrijfspagina (cijfer 1).");
+        sb.AppendLine(weak.Count == 0
+            ? "- Elke zoekvraag haalt bij makers-site nDCG@5 van minstens 0,9."
+            : "- Onder 0,9 bij makers-site: " + string.Join(", ", weak.Select(w => $"`{w.Text}` ({F(w.Score)})")) + ".");
         return sb.ToString();
     }
 
