@@ -3,6 +3,7 @@ using MakersSite.Build;
 using MakersSite.Content.Diagnostics;
 using MakersSite.Content.Loading;
 using MakersSite.Content.Scaffolding;
+using MakersSite.Content.Schema;
 
 namespace MakersSite.Cli;
 
@@ -21,6 +22,7 @@ public static class CommandLine
           makers-site check [--root MAP] [--format text|github|json]
           makers-site new company|project|lesson|topic "Naam" [--root MAP]
           makers-site serve [--root MAP] [--port N]
+          makers-site schema [--root MAP] [--output MAP]
           makers-site <opdracht> --help
 
         Opdrachten:
@@ -28,6 +30,7 @@ public static class CommandLine
           check   Controleert alle content en schrijft niets.
           new     Maakt een nieuwe pagina met alle velden en uitleg erbij.
           serve   Toont de site op http://127.0.0.1:8080/ en laadt opnieuw bij elke wijziging.
+          schema  Schrijft het inhoudsmodel als JSON Schema, één bestand per soort pagina.
 
         Afsluitcodes: 0 gelukt, 1 fouten in de content, 2 verkeerd gebruik.
         """;
@@ -83,6 +86,17 @@ public static class CommandLine
         tot je hem verbetert, blijft de laatste goede versie zichtbaar. Stoppen: Ctrl+C.
         """;
 
+    private const string SchemaHelp = """
+        makers-site schema [--root MAP] [--output MAP]
+
+        Schrijft het inhoudsmodel als JSON Schema (draft 2020-12): bedrijf, project, kennisbank, rugzak, flat en
+        pagina.schema.json, met de Nederlandse titel en uitleg van elk veld, de toegestane waarden uit content/_data/
+        en de mapnamen van de pagina's waar een veld naar verwijst. Het is hetzelfde model waarmee check controleert.
+
+          --root MAP     De map van de site (standaard: de huidige map).
+          --output MAP   Waar de bestanden komen (standaard: schema/ in de map van de site).
+        """;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -101,6 +115,7 @@ public static class CommandLine
                 o => RunCheck(o, stdout, stderr)),
             "new" => RunNew(options, stdout, stderr),
             "serve" => WithOptions(options, ServeHelp, ["--root", "--port"], [], stdout, stderr, o => RunServe(o, stdout, stderr)),
+            "schema" => WithOptions(options, SchemaHelp, ["--root", "--output"], [], stdout, stderr, o => RunSchema(o, stdout, stderr)),
             _ => Usage(stderr, $"Onbekende opdracht '{command}'. Gebruik 'makers-site --help' voor de opdrachten."),
         };
     }
@@ -235,6 +250,29 @@ public static class CommandLine
             stdout.WriteLine("Vul de velden in, haal 'draft: true' weg en controleer met: makers-site check");
             return Success;
         });
+    }
+
+    private static int RunSchema(Dictionary<string, string?> o, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Path.GetFullPath(o.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory());
+        if (!Directory.Exists(Path.Combine(root, "content"))) return Usage(stderr, $"In '{root}' staat geen map content/.");
+        var output = Path.GetFullPath(o.GetValueOrDefault("--output") ?? Path.Combine(root, "schema"));
+        var diagnostics = new DiagnosticBag();
+        var vocabularies = new ContentLoader(root, diagnostics).LoadVocabularies();
+        if (diagnostics.HasErrors)
+        {
+            stderr.Write(DiagnosticFormatter.Format(diagnostics.Sorted(), DiagnosticFormat.Text));
+            return ContentErrors;
+        }
+        var slugs = JsonSchemaExport.SiteSlugs(root);
+        Directory.CreateDirectory(output);
+        foreach (var (name, section, _) in JsonSchemaExport.Kinds)
+        {
+            var file = Path.Combine(output, $"{name}.schema.json");
+            File.WriteAllText(file, JsonSchemaExport.Text(JsonSchemaExport.For(section, vocabularies, slugs)));
+            stdout.WriteLine($"Geschreven: {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}");
+        }
+        return Success;
     }
 
     private static int RunServe(Dictionary<string, string?> o, TextWriter stdout, TextWriter stderr)
