@@ -18,6 +18,8 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
             ["base_url"] = site.BaseUrlWithoutSlash,
             ["language"] = site.Language,
             ["brand"] = site.Brand.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+            // "Pagina aanpassen" goes to GitHub's editor for the page's file; absent setting, no link.
+            ["edit_base"] = site.Repository is null ? null : $"{site.Repository}/edit/{site.Branch}/",
             ["menu"] = Menu(site.MainMenu, currentUrl),
             ["footer_menu"] = Menu(site.FooterMenu, currentUrl),
         };

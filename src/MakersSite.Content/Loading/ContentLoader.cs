@@ -38,6 +38,11 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         new("theme", new TextType(Pattern: "^[a-z0-9-]+$", PatternHint: "de mapnaam van een thema in themes/")),
         new("menus", new GroupType([new("main", MenuSchema), new("footer", MenuSchema)])),
         new("brand", new GroupType([new("primary", new TextType()), new("ink", new TextType()), new("paper", new TextType())])),
+        new("repository", new GroupType(
+        [
+            new("url", new TextType(Pattern: "^https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", PatternHint: "het adres van de repository op GitHub, zoals https://github.com/land-van-de-makers/makers-site"), Required: true),
+            new("branch", new TextType(Pattern: "^[A-Za-z0-9._/-]+$", PatternHint: "de naam van de branch, zoals main")),
+        ])),
     ]);
 
     private static readonly ListType VocabularySchema = new(new GroupType(
@@ -111,7 +116,11 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
             values.GetValueOrDefault("theme") as string ?? "default",
             Menu("main"),
             Menu("footer"),
-            brand);
+            brand)
+        {
+            Repository = (values.GetValueOrDefault("repository") as Dictionary<string, object?>)?.GetValueOrDefault("url") as string,
+            Branch = (values.GetValueOrDefault("repository") as Dictionary<string, object?>)?.GetValueOrDefault("branch") as string ?? "main",
+        };
     }
 
     /// <summary>Only the vocabularies of content/_data (for scaffolding, which lists the allowed values).</summary>

@@ -13,6 +13,12 @@ public sealed record SiteConfig(
     IReadOnlyList<MenuItem> FooterMenu,
     IReadOnlyDictionary<string, string> Brand)
 {
+    /// <summary>Where the site's files live on GitHub ("https://github.com/owner/repo"), for "Pagina aanpassen" links; null: no such links.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>The branch members propose their changes against.</summary>
+    public string Branch { get; init; } = "main";
+
     /// <summary>The base URL with exactly one trailing slash removed, so "https://x.nl" + "/pad/" joins cleanly.</summary>
     public string BaseUrlWithoutSlash => BaseUrl.TrimEnd('/');
 }
