@@ -56,12 +56,14 @@ internal static class EarlyLinkCheck
 {
     public static void Run(string root, IReadOnlyList<Content.Model.Page> pages, Content.Diagnostics.DiagnosticBag diagnostics)
     {
+        // An old address of a page (its aliases) is answered by a redirect: no broken link.
+        var aliases = pages.SelectMany(p => p.Aliases).Select(a => a.EndsWith('/') ? a : a + "/").ToHashSet(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             foreach (var link in page.BodyLinks)
             {
                 if (SectionPage(link.Url) is not var (section, slug)) continue;
-                if (Directory.Exists(Path.Combine(root, "content", section, slug))) continue;
+                if (Directory.Exists(Path.Combine(root, "content", section, slug)) || aliases.Contains($"/{section}/{slug}/")) continue;
                 diagnostics.Error(page.SourceFile, link.Line, link.Column, null, BrokenLinks.Message(link.Url, page.Url));
             }
         }

@@ -66,7 +66,9 @@ public sealed class ValidationMessageTests
         // A page that does not load: links and refs to it are no errors of their own.
         site.Write("content/bedrijven/kapot/index.md", Fixtures.Company().Replace("place: \"Venlo\"", "place: [Venlo"));
         site.Write("content/bedrijven/linker/index.md", Fixtures.Company(body:
-            "Zie [kapot](/bedrijven/kapot/), [weg](/bedrijven/bestaat-niet/#contact) en [academy](/projecten/lean-academy/)."));
+            "Zie [kapot](/bedrijven/kapot/), [weg](/bedrijven/bestaat-niet/#contact) en [academy](/projecten/lean-academy/) en [oud](/bedrijven/oude-naam/)."));
+        // An old address of a page that did load is answered by its redirect.
+        site.Write("content/bedrijven/hernoemd/index.md", Fixtures.Company(extra: "aliases:\n  - /bedrijven/oude-naam/"));
         site.Write("content/bedrijven/verwijzer/index.md", Fixtures.Company().Replace("place: \"Venlo\"", "place: \"Venlo\"\nprojects:\n  - lean-akademy"));
 
         var result = site.Check();
