@@ -41,5 +41,31 @@ public sealed class MemberWorkflowTests
         Assert.Contains("pull_request:", lines);
         Assert.Contains("run: ./makers-site check --format github", lines);
         Assert.True(File.Exists(Path.Combine(Repository.Root, ".github", "PULL_REQUEST_TEMPLATE.md")));
+        // The generator's tests run behind the decision of .ci/changed-code, and only there.
+        var tests = lines.IndexOf("run: bash .ci/run");
+        Assert.Equal("if: steps.changed.outputs.code == 'true'", lines[tests - 1]);
+        Assert.Contains("run: git diff --name-only \"origin/$BASE...HEAD\" | .ci/changed-code >> \"$GITHUB_OUTPUT\"", lines);
+    }
+
+    [Theory]
+    [InlineData("content/bedrijven/leolux/index.md\ncontent/bedrijven/leolux/logo.png\n", "code=false")]
+    [InlineData("content/site.yml\n", "code=false")]
+    [InlineData("content/bedrijven/leolux/index.md\nsrc/MakersSite.Cli/Program.cs\n", "code=true")]
+    [InlineData("themes/default/layouts/index.liquid\n", "code=true")]
+    [InlineData(".github/workflows/pull-request.yml\n", "code=true")]
+    [InlineData("tests/fixtures/zoeken/README.md\n", "code=true")]
+    [InlineData("contentx/file.md\n", "code=true")]
+    [InlineData("", "code=false")]
+    public void A_pull_request_that_changes_only_content_skips_the_generators_tests(string changed, string expected)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(Repository.Root, ".ci", "changed-code"));
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(changed);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(expected + "\n", output);
     }
 }
