@@ -285,13 +285,15 @@ namespace MakersSite.Benchmarks
     /// </summary>
     public static class ColdQueries
     {
-        private const string PagefindProbe = """
+        /// <summary>Searches ?q= with Pagefind's JS API and loads the data of the first ?n= results; the body then carries the count and their addresses.</summary>
+        internal const string PagefindProbe = """
             <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>pagefind</title></head><body>
             <script type="module">
               const pagefind = await import("/pagefind/pagefind.js");
-              const q = new URLSearchParams(location.search).get("q");
-              const search = await pagefind.search(q);
-              await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+              const params = new URLSearchParams(location.search);
+              const search = await pagefind.search(params.get("q"));
+              const data = await Promise.all(search.results.slice(0, Number(params.get("n"))).map(r => r.data()));
+              document.body.dataset.urls = JSON.stringify(data.map(d => d.url));
               document.body.dataset.done = String(search.results.length);
             </script></body></html>
             """;
@@ -323,7 +325,7 @@ namespace MakersSite.Benchmarks
                 foreach (var word in words)
                 {
                     var page = await (await browser.NewContextAsync()).NewPageAsync();
-                    await page.GotoAsync($"{server.BaseUrl}pagefind-probe.html?q={Uri.EscapeDataString(word)}");
+                    await page.GotoAsync($"{server.BaseUrl}pagefind-probe.html?n=10&q={Uri.EscapeDataString(word)}");
                     await page.WaitForSelectorAsync("body[data-done]", new() { Timeout = 120_000, State = WaitForSelectorState.Attached });
                     var count = int.Parse((await page.GetAttributeAsync("body", "data-done"))!, CultureInfo.InvariantCulture);
                     theirs.Add(Cost(word, count, pagefindSite, server.Served.Where(s => s.Path.StartsWith("/pagefind/", StringComparison.Ordinal))));

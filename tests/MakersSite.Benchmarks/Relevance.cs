@@ -46,21 +46,10 @@ public static class Relevance
         return ideal == 0 ? 0 : Dcg(urls.Distinct().Select(u => query.Grades.GetValueOrDefault(u))) / ideal;
     }
 
-    private const string PagefindProbe = """
-        <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>pagefind</title></head><body>
-        <script type="module">
-          const pagefind = await import("/pagefind/pagefind.js");
-          const q = new URLSearchParams(location.search).get("q");
-          const search = await pagefind.search(q);
-          const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
-          document.body.dataset.urls = JSON.stringify(data.map(d => d.url));
-        </script></body></html>
-        """;
-
     public static async Task<(IReadOnlyList<RankedAnswer> Ours, IReadOnlyList<RankedAnswer> Pagefind)> MeasureAsync(
         string ourSite, string pagefindSite, IReadOnlyList<JudgedQuery> queries)
     {
-        File.WriteAllText(Path.Combine(pagefindSite, "pagefind-probe.html"), PagefindProbe);
+        File.WriteAllText(Path.Combine(pagefindSite, "pagefind-probe.html"), ColdQueries.PagefindProbe);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await ColdQueries.LaunchAsync(playwright);
         var ours = new List<RankedAnswer>();
@@ -88,7 +77,7 @@ public static class Relevance
             foreach (var query in queries)
             {
                 var page = await (await browser.NewContextAsync()).NewPageAsync();
-                await page.GotoAsync($"{server.BaseUrl}pagefind-probe.html?q={Uri.EscapeDataString(query.Text)}");
+                await page.GotoAsync($"{server.BaseUrl}pagefind-probe.html?n={Depth}&q={Uri.EscapeDataString(query.Text)}");
                 await page.WaitForSelectorAsync("body[data-urls]", new() { Timeout = 60_000, State = WaitForSelectorState.Attached });
                 var urls = System.Text.Json.JsonSerializer.Deserialize<string[]>((await page.GetAttributeAsync("body", "data-urls"))!)!;
                 theirs.Add(new RankedAnswer(urls.Select(u => Address(server.BaseUrl, u)).ToList(),

@@ -38,7 +38,7 @@ internal static class ValidateStage
         if (c.Partial) return true;
         var loadFailed = c.Diagnostics.HasErrors;
         // A page whose folder exists but did not load is no broken target: its own message says what to fix.
-        Func<string, string, bool> exists = loadFailed ? (section, slug) => Directory.Exists(Path.Combine(c.Root, "content", section, slug)) : (_, _) => false;
+        Func<string, string, bool>? exists = loadFailed ? (section, slug) => Directory.Exists(Path.Combine(c.Root, "content", section, slug)) : null;
         Content.Assembly.CrossReferenceValidator.Validate(c.Content!.Pages, c.Diagnostics, exists);
         Content.Assembly.Freshness.Check(c.Content.Pages, c.Today, c.Diagnostics);
         if (!c.Diagnostics.HasErrors) return true;

@@ -50,6 +50,16 @@ public static class Scaffolds
         draft: true
         """;
 
+    // Every kind of page may name its sources (a kennisbank article should).
+    private const string Sources = """
+        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
+        #sources:
+        #  - title: "Jaarverslag"
+        #    publisher: Voorbeeld BV
+        #    year: 2025
+        #    url: https://www.voorbeeld.nl/jaarverslag
+        """;
+
     private const string Company = $$"""
         ---
         # Bedrijfsprofiel. Regels met "# " ervoor zijn uitleg. Een veld dat met "#" begint (zonder spatie)
@@ -119,12 +129,7 @@ public static class Scaffolds
         #    alt: "Twee medewerkers stellen een machine af."
         # Een video: https-adres van YouTube of Vimeo. Hij laadt pas als een bezoeker erop klikt.
         #video: https://www.youtube.com/watch?v=voorbeeld
-        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
-        #sources:
-        #  - title: "Jaarverslag"
-        #    publisher: Voorbeeld BV
-        #    year: 2025
-        #    url: https://www.voorbeeld.nl/jaarverslag
+        {{Sources}}
         # De datum waarop je dit profiel voor het laatst hebt nagekeken.
         updated: {today}
         {{Draft}}
@@ -163,12 +168,7 @@ public static class Scaffolds
         #contact:
         #  name: Voornaam Achternaam
         #  email: info@voorbeeld.nl
-        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
-        #sources:
-        #  - title: "Jaarverslag"
-        #    publisher: Voorbeeld BV
-        #    year: 2025
-        #    url: https://www.voorbeeld.nl/jaarverslag
+        {{Sources}}
         {{Draft}}
         ---
         Beschrijf hier het project: wat de aanleiding is, wie meedoen en wat het moet opleveren.
@@ -186,12 +186,7 @@ public static class Scaffolds
         summary:
         # Verplicht: wanneer de feiten waar waren: een jaar (2024), een periode (2022-2024) of een datum.
         date: {today}
-        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
-        #sources:
-        #  - title: "Jaarverslag"
-        #    publisher: Voorbeeld BV
-        #    year: 2025
-        #    url: https://www.voorbeeld.nl/jaarverslag
+        {{Sources}}
         # Wanneer je het artikel het laatst hebt bewerkt.
         #updated: {today}
         # Verplicht: 3 tot 7 lessen, elk een korte zin op een eigen regel met "- ".
@@ -242,12 +237,7 @@ public static class Scaffolds
         #glossary:
         #  - term: Prototype
         #    explanation: Het eerste proefmodel van een nieuw product.
-        # Waar de feiten vandaan komen: titel, uitgever, jaar en een link als die er is.
-        #sources:
-        #  - title: "Jaarverslag"
-        #    publisher: Voorbeeld BV
-        #    year: 2025
-        #    url: https://www.voorbeeld.nl/jaarverslag
+        {{Sources}}
         {{Draft}}
         ---
         Vertel hier in korte zinnen wat je bij dit onderwerp doet. Eén idee per alinea.

@@ -267,20 +267,33 @@
       return previous[b.length];
     }
 
-    // For a word that matched nothing: the index term within 1 edit (5+ letters) or 2 (9+) that most documents
-    // contain. The first letter is taken as typed, so only the term lists of that letter are loaded.
+    // Index terms within 1 to max edits of a term, fewest edits first, then the most common (ties in term-list order).
+    // The first letter is taken as typed, so only the term lists of that letter are loaded.
+    function nearTerms(term, max) {
+      return candidates(term.charAt(0)).then(function (entries) {
+        var near = [];
+        entries.forEach(function (e) {
+          var d = editDistance(term, e[0]);
+          if (d > 0 && d <= max) near.push({ d: d, docs: e[1], term: e[0], word: e[2] || e[0] });
+        });
+        return near.sort(function (a, b) { return (a.d - b.d) || (b.docs - a.docs); });
+      });
+    }
+
+    // Whether a typed word (without its + or -) matches no term of the site; wildcards and fields count as matching.
+    function matchesNothing(bare) {
+      if (/[*~^:]/.test(bare)) return Promise.resolve(false);
+      return prepare(parse(bare)).then(function (e) {
+        return !e.some(function (perTerm) { return perTerm.some(function (x) { return x.length > 0; }); });
+      });
+    }
+
+    // For a word that matched nothing: the index term within 1 edit (5+ letters) or 2 (9+) that most documents contain.
     function correction(word) {
       var term = pipeline.runString(word)[0];
       if (!term || word.length < 5) return Promise.resolve(null);
-      var distance = word.length >= 9 ? 2 : 1;
-      return candidates(term.charAt(0)).then(function (entries) {
-        var best = null;
-        entries.forEach(function (e) {
-          var d = editDistance(term, e[0]);
-          if (d === 0 || d > distance) return;
-          if (!best || d < best.d || (d === best.d && e[1] > best.e[1])) best = { e: e, d: d };
-        });
-        return best ? { term: best.e[0], word: best.e[2] || best.e[0] } : null;
+      return nearTerms(term, word.length >= 9 ? 2 : 1).then(function (near) {
+        return near.length > 0 ? { term: near[0].term, word: near[0].word } : null;
       });
     }
 
@@ -301,26 +314,16 @@
     }
 
     // For a query that found nothing: up to three words of the site near the first word that matched nothing
-    // (within 2 edits, fewest first, then the most common), as whole queries with that word replaced.
+    // (within 2 edits), as whole queries with that word replaced.
     function suggest(queryString) {
       return whenReady().then(function () {
         var words = queryString.normalize("NFC").split(/\s+/).filter(Boolean);
-        return Promise.all(words.map(function (w) {
-          var bare = w.replace(/^[+\-]/, "");
-          if (/[*~^:]/.test(bare)) return Promise.resolve(true);
-          return prepare(parse(bare)).then(function (e) { return e.some(function (p) { return p.some(function (x) { return x.length > 0; }); }); });
-        })).then(function (found) {
-          var at = found.indexOf(false);
+        return Promise.all(words.map(function (w) { return matchesNothing(w.replace(/^[+\-]/, "")); })).then(function (nothing) {
+          var at = nothing.indexOf(true);
           if (at < 0) return [];
           var term = pipeline.runString(lunr.nl.trimmer(new lunr.Token(words[at].replace(/^[+\-]/, "").toLowerCase())).toString())[0];
           if (!term || term.length < 3) return [];
-          return candidates(term.charAt(0)).then(function (entries) {
-            var near = [];
-            entries.forEach(function (e) {
-              var d = editDistance(term, e[0]);
-              if (d > 0 && d <= 2) near.push({ d: d, docs: e[1], word: e[2] || e[0] });
-            });
-            near.sort(function (a, b) { return (a.d - b.d) || (b.docs - a.docs) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0); });
+          return nearTerms(term, 2).then(function (near) {
             var seen = Object.create(null), result = [];
             near.forEach(function (n) {
               if (result.length >= 3 || seen[n.word]) return;
@@ -344,16 +347,14 @@
         var query = buildQuery(text, options);
         return prepare(query).then(function (expansions) {
           var results = evaluate(query, expansions);
-          var words = countWords(query, expansions, results, parse(text).clauses.length);
-          if (results.length > 0 || options.typos === false) return { results: results, corrected: null, query: query, words: words };
+          var counted = countWords(query, expansions, results, parse(text).clauses.length);
+          if (results.length > 0 || options.typos === false) return { results: results, corrected: null, query: query, words: counted };
           // Nothing found: fix the words that matched nothing and search again.
           var words = text.split(/[\s\-]+/).filter(Boolean);
           return Promise.all(words.map(function (w) {
             var bare = w.replace(/^[+\-]/, "");
-            if (/[*~^:]/.test(bare)) return Promise.resolve(null);
-            return prepare(parse(bare)).then(function (e) {
-              var found = e.some(function (perTerm) { return perTerm.some(function (x) { return x.length > 0; }); });
-              return found ? null : correction(lunr.nl.trimmer(new lunr.Token(bare.toLowerCase())).toString());
+            return matchesNothing(bare).then(function (nothing) {
+              return nothing ? correction(lunr.nl.trimmer(new lunr.Token(bare.toLowerCase())).toString()) : null;
             });
           })).then(function (fixes) {
             if (!fixes.some(Boolean)) return { results: [], corrected: null, query: query };
