@@ -60,7 +60,8 @@ internal sealed class BuildContext(BuildOptions options, BuildTestSwitches switc
     public List<PageJob> Jobs { get; set; } = [];
     public HashSet<string> OutputPaths { get; set; } = new(StringComparer.Ordinal);
     public IReadOnlyList<string> SortedOutputPaths { get; set; } = [];
-    public List<(string Path, string Text)> Discovery { get; set; } = [];
+    /// <summary>Text files besides pages: sitemap, robots.txt, feeds and the form editor's configuration.</summary>
+    public List<(string Path, string Text)> TextFiles { get; set; } = [];
 
     // Render and post-process
     public IncrementalOutput? Output { get; set; }
@@ -96,7 +97,7 @@ internal sealed class BuildContext(BuildOptions options, BuildTestSwitches switc
         Renderer = null;
         PostProcessor = null;
         Jobs = [];
-        Discovery = [];
+        TextFiles = [];
         Files = new(StringComparer.Ordinal);
         ShareImages = new Dictionary<string, ShareImage>();
         Pictures = new Dictionary<string, PictureModel>();

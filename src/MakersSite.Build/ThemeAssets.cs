@@ -5,7 +5,9 @@ namespace MakersSite.Build;
 
 /// <summary>
 /// The files a theme takes from its npm packages (themes/NAME/theme.yml, "assets"), as output path → source file.
-/// Missing files mean the packages were not installed, which the message says how to fix.
+/// Missing files mean the packages were not installed, which the message says how to fix. A 'from' may name many
+/// files: "dir/*.js" (the files of one folder that match) or "dir/**" (every file below it); 'to' is then a folder
+/// ending in '/', and each file keeps its path below 'dir'.
 /// </summary>
 public static class ThemeAssets
 {
@@ -39,6 +41,20 @@ public static class ThemeAssets
                 diagnostics.Error(file, line, (int)item.Start.Column, "assets", "Elk onderdeel van 'assets' heeft een 'from' en een 'to' binnen het thema nodig.");
                 continue;
             }
+            if (from.Contains('*'))
+            {
+                var files = Matching(themeDirectory, from);
+                if (!to.EndsWith('/') || files.Count == 0)
+                {
+                    diagnostics.Error(file, line, (int)item.Start.Column, "assets", !to.EndsWith('/')
+                        ? $"'to' van {from} moet een map zijn die eindigt op '/'."
+                        : $"Er zijn geen bestanden die passen bij {from}. Installeer de pakketten van het thema: voer 'npm ci' uit in themes/{themeName} " +
+                          "(dotnet build doet dat vanzelf).");
+                    continue;
+                }
+                foreach (var (relative, path) in files) result.Add((to + relative, path));
+                continue;
+            }
             var source = Path.Combine(themeDirectory, from);
             if (!File.Exists(source))
             {
@@ -50,5 +66,19 @@ public static class ThemeAssets
             result.Add((to!, source));
         }
         return result;
+    }
+
+    /// <summary>The files a pattern names, by their path below the pattern's folder, in ordinal order.</summary>
+    private static List<(string Relative, string Path)> Matching(string themeDirectory, string from)
+    {
+        var slash = from.LastIndexOf('/');
+        var folder = Path.Combine(themeDirectory, slash < 0 ? "" : from[..slash]);
+        var pattern = from[(slash + 1)..];
+        if (!Directory.Exists(folder) || pattern.Contains('/')) return [];
+        var files = pattern == "**"
+            ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            : Directory.GetFiles(folder, pattern, SearchOption.TopDirectoryOnly);
+        return files.Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), f))
+            .OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
     }
 }

@@ -19,7 +19,8 @@ public sealed class DiscoveryFiles(SiteGraph graph)
     public IEnumerable<(string Path, string Text)> All(IEnumerable<string> pageUrls)
     {
         yield return ("sitemap.xml", Sitemap(pageUrls));
-        yield return ("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {Base}/sitemap.xml\n");
+        // The form editor is a tool for members, not a page to find.
+        yield return ("robots.txt", $"User-agent: *\nAllow: /\nDisallow: /beheer/\n\nSitemap: {Base}/sitemap.xml\n");
         yield return (KennisbankFeed, Kennisbank());
         yield return (VacanciesFeed, Vacancies());
     }

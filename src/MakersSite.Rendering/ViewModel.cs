@@ -76,6 +76,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
         }).ToList();
         model["breadcrumbs"] = Breadcrumbs(page.Section, page.Title);
         model["source"] = page.SourceFile;
+        if (page.Section is not null) model["edit_form"] = EditorConfigExport.EntryUrl(page);
         if (page.Kind == PageKind.Project) model["initiators"] = Initiators(page);
         // Resized photos and logos by their name in the bundle (logo.png → srcsets, size).
         model["pictures"] = page.BundleFiles

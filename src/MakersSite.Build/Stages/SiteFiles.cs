@@ -22,7 +22,7 @@ internal static class SiteFiles
             if (c.Generated.Contains(relative)) output.LinkFile(source, relative);
             else output.CopyFile(source, relative);
         }
-        foreach (var (path, text) in c.Discovery) output.WriteText(path, text);
+        foreach (var (path, text) in c.TextFiles) output.WriteText(path, text);
         output.WriteText(OfflineFiles.ServiceWorker, serviceWorker);
         if (c.Options.Serve is { } serve)
         {

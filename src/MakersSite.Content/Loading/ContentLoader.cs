@@ -42,6 +42,8 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         [
             new("url", new TextType(Pattern: "^https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", PatternHint: "het adres van de repository op GitHub, zoals https://github.com/land-van-de-makers/makers-site"), Required: true),
             new("branch", new TextType(Pattern: "^[A-Za-z0-9._/-]+$", PatternHint: "de naam van de branch, zoals main")),
+            // The server that does GitHub's login for the form editor (a static host cannot keep the OAuth secret).
+            new("auth", new UrlType()),
         ])),
     ]);
 
@@ -120,6 +122,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics, Loaded
         {
             Repository = (values.GetValueOrDefault("repository") as Dictionary<string, object?>)?.GetValueOrDefault("url") as string,
             Branch = (values.GetValueOrDefault("repository") as Dictionary<string, object?>)?.GetValueOrDefault("branch") as string ?? "main",
+            EditorAuth = (values.GetValueOrDefault("repository") as Dictionary<string, object?>)?.GetValueOrDefault("auth") as string,
         };
     }
 

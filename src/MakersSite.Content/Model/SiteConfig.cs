@@ -19,6 +19,9 @@ public sealed record SiteConfig(
     /// <summary>The branch members propose their changes against.</summary>
     public string Branch { get; init; } = "main";
 
+    /// <summary>The OAuth server the form editor at /beheer/ logs members in through; null: the editor's default (Netlify's).</summary>
+    public string? EditorAuth { get; init; }
+
     /// <summary>The base URL with exactly one trailing slash removed, so "https://x.nl" + "/pad/" joins cleanly.</summary>
     public string BaseUrlWithoutSlash => BaseUrl.TrimEnd('/');
 }

@@ -61,7 +61,7 @@ public static class ContentSchemas
         new("logo", new FileType(ImageOnly: true)),
         new("website", Url),
         new("kvk", new TextType(Pattern: "^[0-9]{8}$", PatternHint: "precies 8 cijfers, zoals 12345678")),
-        new("employees", ChoiceType.Of("1-9", "10-49", "50-249", "250+")),
+        new("employees", ChoiceType.Named(new OrderedDictionary<string, string> { ["1-9"] = "1 tot 10", ["10-49"] = "10 tot 50", ["50-249"] = "50 tot 250", ["250+"] = "250 of meer" })),
         new("founded", new YearType()),
         // Set only when the network names the company as one of its members; it then says so in its JSON-LD.
         new("member", new BooleanType()),
@@ -77,14 +77,14 @@ public static class ContentSchemas
         new("vacancies", new ListType(new GroupType(
         [
             new("title", Title, Required: true),
-            new("kind", ChoiceType.Of([.. VacancyKindNames.Keys]), Required: true),
+            new("kind", ChoiceType.Named(VacancyKindNames), Required: true),
             new("level", ChoiceType.Of("vmbo", "mbo", "hbo", "wo")),
             new("url", Url),
             new("email", Email),
             new("posted", Date, Required: true),
             new("validThrough", Date),
         ], OneOfRequired: ["url", "email"]))),
-        new("schools", new ListType(ChoiceType.Of("gastles", "bedrijfsbezoek", "docentenstage", "opdracht"))),
+        new("schools", new ListType(ChoiceType.Named(new OrderedDictionary<string, string> { ["gastles"] = "Gastles", ["bedrijfsbezoek"] = "Bedrijfsbezoek", ["docentenstage"] = "Docentenstage", ["opdracht"] = "Opdracht voor leerlingen" }))),
         new("contact", new GroupType(
         [
             new("name", Text),
@@ -98,27 +98,25 @@ public static class ContentSchemas
     ];
 
     /// <summary>A project's statuses, each with its Dutch words; "voorgesteld" and "aangevraagd" say what a programme's sources say.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ProjectStatusNames = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> ProjectStatusNames = new OrderedDictionary<string, string>
     {
         ["idee"] = "Idee", ["voorgesteld"] = "Voorgesteld", ["aangevraagd"] = "Aangevraagd", ["gestart"] = "Gestart",
         ["lopend"] = "Lopend", ["afgerond"] = "Afgerond", ["gestopt"] = "Gestopt",
     };
-
-    private static readonly string[] ProjectStatuses = ["idee", "voorgesteld", "aangevraagd", "gestart", "lopend", "afgerond", "gestopt"];
 
     public static readonly IReadOnlyList<Field> Project =
     [
         new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("flat", new RefType(Flats), Required: true),
-        new("status", ChoiceType.Of(ProjectStatuses), Required: true),
+        new("status", ChoiceType.Named(ProjectStatusNames), Required: true),
         // The year the status was true, since a status is a claim that ages.
         new("statusYear", new YearType()),
         new("initiators", new ListType(new RefOrNameType(Companies))),
         new("partners", new ListType(new GroupType(
         [
             new("name", Text, Required: true),
-            new("role", ChoiceType.Of("bedrijf", "onderwijs", "overheid", "kennisinstelling")),
+            new("role", ChoiceType.Named(new OrderedDictionary<string, string> { ["bedrijf"] = "Bedrijf", ["onderwijs"] = "Onderwijs", ["overheid"] = "Overheid", ["kennisinstelling"] = "Kennisinstelling" })),
             new("ref", new RefType(Companies)),
         ]))),
         new("start", Date),
@@ -145,7 +143,7 @@ public static class ContentSchemas
         new("title", Title, Required: true),
         new("summary", Summary, Required: true),
         new("aspect", ChoiceType.FromVocabulary(AspectsVocabulary), Required: true),
-        new("audience", new ListType(ChoiceType.Of("po", "vo"), MinItems: 1), Required: true),
+        new("audience", new ListType(ChoiceType.Named(new OrderedDictionary<string, string> { ["po"] = "Basisonderwijs (po)", ["vo"] = "Voortgezet onderwijs (vo)" }), MinItems: 1), Required: true),
         new("companies", new ListType(new RefType(Companies))),
         new("professions", new ListType(new GroupType([new("name", Text, Required: true), new("description", Text, Required: true)]))),
         new("glossary", new ListType(new GroupType([new("term", Text, Required: true), new("explanation", Text, Required: true)]))),

@@ -51,9 +51,11 @@ public sealed record EmailType : FieldType
 }
 
 /// <summary>One value from a fixed list, or from a vocabulary in <c>content/_data/</c> when <see cref="Vocabulary"/> is set.</summary>
-public sealed record ChoiceType(IReadOnlyList<string> Values, string? Vocabulary = null) : FieldType
+/// <see cref="Names"/> gives the Dutch words a form shows for fixed values (a vocabulary has its own names).
+public sealed record ChoiceType(IReadOnlyList<string> Values, string? Vocabulary = null, IReadOnlyDictionary<string, string>? Names = null) : FieldType
 {
     public static ChoiceType Of(params string[] values) => new(values);
+    public static ChoiceType Named(IReadOnlyDictionary<string, string> names) => new([.. names.Keys], Names: names);
     public static ChoiceType FromVocabulary(string name) => new([], name);
     public override string Expected => "een van de toegestane waarden";
 }

@@ -71,6 +71,7 @@ public sealed class ScreenshotTests(BrowserSite site) : IClassFixture<BrowserSit
         { "bedrijf", "bedrijven/helian-polymers/", 375 }, { "bedrijf", "bedrijven/helian-polymers/", 1280 },
         { "rugzak", "rugzak/logistiek/", 375 }, { "rugzak", "rugzak/logistiek/", 1280 },
         { "kennisbank", "kennisbank/het-wrong-door-principe/", 375 }, { "kennisbank", "kennisbank/het-wrong-door-principe/", 1280 },
+        { "handleiding", "bedrijfsprofiel-aanpassen/", 375 }, { "handleiding", "bedrijfsprofiel-aanpassen/", 1280 },
     };
 
     public static string Directory => Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(Repository.Root, "TestResults", "screenshots");

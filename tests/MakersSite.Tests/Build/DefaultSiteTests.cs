@@ -50,7 +50,7 @@ public sealed class DefaultSiteTests : IDisposable
         var guide = _site.Html("bedrijfsprofiel-aanpassen/index.html");
         Assert.Equal("Je bedrijfsprofiel aanpassen", guide.QuerySelector("main h1")!.TextContent);
         Assert.Equal(
-            ["Waar je profiel staat", "Je profiel aanpassen in de browser", "Zo ziet de kop eruit", "Een logo en foto's toevoegen",
+            ["Met het formulier", "Wat de beheerder eenmalig instelt", "Waar je profiel staat", "Op GitHub, zonder formulier", "Zo ziet de kop eruit", "Een logo en foto's toevoegen",
              "Vacatures en stages", "De meldingen lezen", "Wat niet kan"],
             guide.QuerySelectorAll("main h2").Select(h => h.FirstChild!.TextContent)); // the last child is the "#" anchor
         var footerLink = _site.Html("bedrijven/leolux/index.html").QuerySelectorAll("footer a").Single(a => a.TextContent == "Je bedrijfsprofiel aanpassen");

@@ -3,7 +3,7 @@ using MakersSite.Tests.Infrastructure;
 
 namespace MakersSite.Tests.Build;
 
-/// <summary>"Pagina aanpassen" (issue 25, item 4): each company, project, kennisbank and Rugzak page links to its own file on GitHub, from site.yml's repository.</summary>
+/// <summary>"Pagina aanpassen" (issue 25, item 4): each company, project, kennisbank and Rugzak page links to its form in /beheer/ and to its own file on GitHub, from site.yml's repository.</summary>
 public sealed class EditLinkTests
 {
     private static TestSite Site(string repository) => TestSite.Create(
@@ -18,17 +18,19 @@ public sealed class EditLinkTests
         ["bedrijven/testfabriek", "projecten/lean-academy", "kennisbank/les", "rugzak/maken"];
 
     [Fact]
-    public void Every_page_members_edit_links_to_its_own_file_on_github()
+    public void Every_page_members_edit_links_to_its_form_and_to_its_own_file_on_github()
     {
         using var site = Site("repository:\n  url: \"https://github.com/land-van-de-makers/makers-site\"\n  branch: \"inhoud\"\n");
         var result = site.Build();
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Select(DiagnosticFormatter.Text)));
         foreach (var page in Pages)
         {
-            var link = site.Html($"{page}/index.html").QuerySelector("main .edit-link a");
-            Assert.NotNull(link);
-            Assert.Equal("Pagina aanpassen", link!.TextContent);
-            Assert.Equal($"https://github.com/land-van-de-makers/makers-site/edit/inhoud/content/{page}/index.md", link.GetAttribute("href"));
+            var links = site.Html($"{page}/index.html").QuerySelectorAll("main .edit-link a");
+            Assert.Equal(["Pagina aanpassen", "het bestand op GitHub"], links.Select(l => l.TextContent));
+            // Relative, as every link of the site (the editor itself needs a web server, so no index.html for disk).
+            var depth = string.Concat(Enumerable.Repeat("../", page.Split('/').Length));
+            Assert.Equal($"{depth}beheer/#/collections/{page.Split('/')[0]}/entries/{page.Split('/')[1]}/index", links[0].GetAttribute("href"));
+            Assert.Equal($"https://github.com/land-van-de-makers/makers-site/edit/inhoud/content/{page}/index.md", links[1].GetAttribute("href"));
         }
         // A flat is the network's own page, not a member's.
         Assert.Null(site.Html("flats/techniek/index.html").QuerySelector(".edit-link"));

@@ -56,16 +56,91 @@ public sealed class MemberWorkflowTests
     [InlineData("tests/fixtures/zoeken/README.md\n", "code=true")]
     [InlineData("contentx/file.md\n", "code=true")]
     [InlineData("", "code=false")]
-    public void A_pull_request_that_changes_only_content_skips_the_generators_tests(string changed, string expected)
+    public void A_pull_request_that_changes_only_content_skips_the_generators_tests(string changed, string expected) =>
+        Assert.Equal(expected + "\n", Script("changed-code", changed));
+
+    /// <summary>Runs a script of .ci/ with <paramref name="input"/> on stdin; returns stdout, and fails on a non-zero exit.</summary>
+    private static string Script(string name, string input, params string[] args)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(Repository.Root, ".ci", "changed-code"));
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Repository.Root, ".ci", name));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Write(changed);
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(expected + "\n", output);
+        Assert.True(process.ExitCode == 0, error);
+        return output;
+    }
+
+    [Fact]
+    public void The_preview_names_the_pages_a_pull_requests_paths_change()
+    {
+        var changed = "content/bedrijven/leolux/index.md\ncontent/bedrijven/leolux/logo.png\ncontent/rugzak/_index.md\ncontent/over/index.md\n" +
+                      "src/MakersSite.Cli/Program.cs\ncontent/_data/sectors.yml\ncontent/bedrijven/Geen Slug/index.md\ncontent/bedrijven/leolux/index.md\n";
+
+        Assert.Equal("/\n/bedrijven/leolux/\n/over/\n/rugzak/\n", Script("changed-pages", changed));
+    }
+
+    [Fact]
+    public void The_preview_comment_links_each_changed_page_and_its_share_image_and_drops_what_is_no_address()
+    {
+        using var site = TestSite.FromDefaultContent();
+        Assert.True(site.Build().Succeeded);
+        var image = site.Html("bedrijven/leolux/index.html").QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+        var name = image[(image.LastIndexOf('/') + 1)..];
+
+        var comment = Script("preview-comment", "/bedrijven/leolux/\n/bedrijven/weg/\n/x\"><script>/\n[link](https://elders.example)\n",
+            "https://voorbeelden.example.org/", "12", site.Output);
+
+        Assert.Equal(
+            "**Voorbeeld van deze wijziging**: https://voorbeelden.example.org/pr-12/\n\n" +
+            $"- [/bedrijven/leolux/](https://voorbeelden.example.org/pr-12/bedrijven/leolux/) · [deelafbeelding](https://voorbeelden.example.org/pr-12/social/{name})\n" +
+            "- `/bedrijven/weg/` staat niet meer op de site (verwijderd of concept)\n",
+            comment);
+    }
+
+    [Fact]
+    public void The_preview_is_built_without_secrets_and_published_by_a_separate_run_that_executes_none_of_the_pull_requests_code()
+    {
+        var build = File.ReadAllText(Path.Combine(Repository.Root, ".github", "workflows", "pull-request.yml"));
+        var publish = File.ReadAllText(Path.Combine(Repository.Root, ".github", "workflows", "preview.yml"));
+
+        Assert.Contains("on:\n  pull_request:\n", build);
+        Assert.DoesNotContain("secrets.", build);
+        Assert.DoesNotContain("pull_request_target", build + publish);
+        Assert.Contains("./makers-site build --output voorbeeld/site --base-url", build);
+        Assert.Contains("name: voorbeeld", build);
+        Assert.Contains("on:\n  workflow_run:\n    workflows: [Controle]\n", publish);
+        Assert.StartsWith("name: Controle\n", build);
+        // The publishing run checks out its own default branch, never the pull request's head, and builds nothing.
+        Assert.Contains("- uses: actions/checkout@v4\n", publish);
+        Assert.DoesNotContain("ref:", publish);
+        Assert.DoesNotContain("makers-site", publish.Replace("makers-site@users.noreply.github.com", "").Replace("user.name=\"makers-site\"", ""));
+        Assert.DoesNotContain("dotnet", publish);
+        Assert.Contains("[ \"$(gh api \"repos/$REPO/pulls/$number\" --jq .head.sha)\" = \"$HEAD_SHA\" ]", publish);
+        Assert.Contains("find . -type f -print0", publish);
+    }
+
+    [Fact]
+    public void Every_message_the_member_guide_shows_is_one_check_gives_word_for_word()
+    {
+        var guide = File.ReadAllText(Path.Combine(Repository.Root, "content", "bedrijfsprofiel-aanpassen", "index.md"));
+        var shown = guide.Split('\n').Where(l => l.StartsWith("content/bedrijven/voorbeeld/index.md:", StringComparison.Ordinal)).ToList();
+        Assert.True(shown.Count >= 5);
+        // The guide's example profile with its mistakes; a tab stops the reading of the front matter, so it gets a run of its own.
+        const string profile = "---\ntitle: \"Voorbeeld Metaal BV\"\nsummary: \"Wij maken onderdelen van plaatstaal.\"\nplace: \"Venlo\"\nmunicipality: Venloo\nsectors:\n  - metaal\n" +
+                               "websit: \"https://www.voorbeeld.nl/\"\nlogo: logo.PNG\nvideo: \"http://www.youtube.com/watch?v=x\"\ncontact:\n  email: \"info@voorbeeld.nl\"\n---\nTekst.\n";
+        var messages = new List<string>();
+        foreach (var text in new[] { profile, profile.Replace("\n  email", "\n\temail") })
+        {
+            using var site = TestSite.FromDefaultContent();
+            site.Write("content/bedrijven/voorbeeld/index.md", text);
+            messages.AddRange(site.Check().Diagnostics.Select(MakersSite.Content.Diagnostics.DiagnosticFormatter.Text));
+        }
+
+        foreach (var line in shown) Assert.Contains(line, messages);
     }
 }

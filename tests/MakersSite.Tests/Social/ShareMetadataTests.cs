@@ -79,6 +79,7 @@ public sealed class ShareMetadataTests
         {
             var page = site.Html(Path.GetRelativePath(site.Output, file));
             if (page.QuerySelector("meta[http-equiv=refresh]") is not null) continue;
+            if (page.QuerySelector("meta[name=robots][content=noindex]") is not null) continue; // the form editor, a tool
             var name = Path.GetRelativePath(site.Output, file);
             foreach (var tag in new[] { "og:title", "og:description", "og:type", "og:site_name", "twitter:card", "twitter:image:alt", "og:image:alt" })
                 Assert.False(string.IsNullOrWhiteSpace(Meta(page, tag)), $"{name}: {tag}");
@@ -179,7 +180,7 @@ public sealed class ShareMetadataTests
         Assert.Contains(Base + "/bedrijven/testfabriek/", urls.Keys);
         Assert.DoesNotContain(Base + "/404.html", urls.Keys);
 
-        Assert.Equal($"User-agent: *\nAllow: /\n\nSitemap: {Base}/sitemap.xml\n", File.ReadAllText(Path.Combine(site.Output, "robots.txt")));
+        Assert.Equal($"User-agent: *\nAllow: /\nDisallow: /beheer/\n\nSitemap: {Base}/sitemap.xml\n", File.ReadAllText(Path.Combine(site.Output, "robots.txt")));
 
         var lessons = XDocument.Load(Path.Combine(site.Output, "kennisbank", "feed.xml"));
         Assert.Equal(["Een les"], lessons.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
