@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MakersSite.Content.Assembly;
 using MakersSite.Content.Model;
 
 namespace MakersSite.Content.Schema;
@@ -16,15 +17,6 @@ public static class EditorConfigExport
 
     /// <summary>The editor's own file format (registered by beheer.js), which changes only what a member changed.</summary>
     public const string Format = "makers-site";
-
-    private static readonly IReadOnlyList<(string Section, string Singular)> Collections =
-    [
-        (ContentSchemas.Companies, "Bedrijf"),
-        (ContentSchemas.Projects, "Project"),
-        (ContentSchemas.Lessons, "Kennisbankartikel"),
-        (ContentSchemas.Topics, "Rugzak-onderwerp"),
-        (ContentSchemas.Flats, "Flat"),
-    ];
 
     private const string Https = "^https://[^\\s/?#@]+\\.[^\\s/?#@]+([/?#][^\\s]*)?$";
 
@@ -83,14 +75,14 @@ public static class EditorConfigExport
             ["logo_url"] = "/img/vlag.svg",
             ["editor"] = new JsonObject { ["preview"] = false },
             ["slug"] = new JsonObject { ["encoding"] = "ascii", ["clean_accents"] = true, ["sanitize_replacement"] = "-" },
-            ["collections"] = new JsonArray([.. Collections.Select(c => (JsonNode)Collection(c.Section, c.Singular, content.Vocabularies, pages))]),
+            ["collections"] = new JsonArray([.. ContentSchemas.TypedSections.Select(section => (JsonNode)Collection(section, content.Vocabularies, pages))]),
         };
     }
 
     /// <summary>Indented, with Dutch letters as they are.</summary>
     public static string Text(JsonObject config) => JsonSchemaExport.Text(config);
 
-    private static JsonObject Collection(string section, string singular, IReadOnlyDictionary<string, Vocabulary> vocabularies, IReadOnlyDictionary<string, List<Page>> pages)
+    private static JsonObject Collection(string section, IReadOnlyDictionary<string, Vocabulary> vocabularies, IReadOnlyDictionary<string, List<Page>> pages)
     {
         var fields = new JsonArray([.. ContentSchemas.ForSection(section).Select(f => (JsonNode)Widget(f, section, f.Key, true, vocabularies, pages))]);
         fields.Add((JsonNode)new JsonObject
@@ -103,8 +95,8 @@ public static class EditorConfigExport
         return new JsonObject
         {
             ["name"] = section,
-            ["label"] = SectionLabel(section),
-            ["label_singular"] = singular,
+            ["label"] = SiteGraph.SectionTitles[section],
+            ["label_singular"] = Capitalized(ContentSchemas.Noun(section)),
             ["folder"] = $"content/{section}",
             ["path"] = "{{slug}}/index",
             ["extension"] = "md",
@@ -119,15 +111,6 @@ public static class EditorConfigExport
             ["fields"] = fields,
         };
     }
-
-    private static string SectionLabel(string section) => section switch
-    {
-        ContentSchemas.Companies => "Bedrijven",
-        ContentSchemas.Projects => "Projecten",
-        ContentSchemas.Lessons => "Kennisbank",
-        ContentSchemas.Topics => "Regio in je Rugzak",
-        _ => "Flats",
-    };
 
     /// <param name="enforced">False inside an optional group: the CMS checks a group's fields even when it is left empty, so its required fields are left to check.</param>
     private static JsonObject Widget(Field field, string section, string path, bool enforced, IReadOnlyDictionary<string, Vocabulary> vocabularies,
@@ -178,7 +161,7 @@ public static class EditorConfigExport
             RefOrNameType either => Widget("object", ("makers_either", true), ("fields", new JsonArray(
                 new JsonObject
                 {
-                    ["name"] = "ref", ["label"] = ContentSchemas.Noun(either.Section) is var noun ? $"{char.ToUpperInvariant(noun[0])}{noun[1..]} met een profiel" : "",
+                    ["name"] = "ref", ["label"] = $"{Capitalized(ContentSchemas.Noun(either.Section))} met een profiel",
                     ["widget"] = "select", ["required"] = false, ["options"] = PageOptions(either.Section, pages),
                 },
                 new JsonObject { ["name"] = "name", ["label"] = "Of: naam zonder profiel", ["widget"] = "string", ["required"] = false }))),
@@ -186,6 +169,8 @@ public static class EditorConfigExport
             _ => throw new InvalidOperationException($"Unhandled field type {type.GetType().Name}"),
         };
     }
+
+    private static string Capitalized(string word) => $"{char.ToUpperInvariant(word[0])}{word[1..]}";
 
     private static List<KeyValuePair<string, JsonNode?>> Widget(string name, params (string Key, JsonNode? Value)[] options) =>
         [new("widget", name), .. options.Where(o => o.Value is not null).Select(o => new KeyValuePair<string, JsonNode?>(o.Key, o.Value))];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MakersSite.Content.Diagnostics;
+using MakersSite.Content.Schema;
 using MakersSite.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -20,7 +21,7 @@ public sealed class EditorBrowserTests(BrowserSite site) : IClassFixture<Browser
         var foreign = new List<string>();
         page.Request += (_, request) => { if (!request.Url.StartsWith(site.Server!.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("blob:") && !request.Url.StartsWith("data:")) foreign.Add(request.Url); };
         // The trial starts with the site's own pages, as the CMS's test backend is seeded: by the page before it starts.
-        var files = new[] { "bedrijven", "projecten", "kennisbank", "rugzak", "flats" }
+        var files = ContentSchemas.TypedSections
             .SelectMany(section => Directory.GetFiles(Path.Combine(site.Site.Root, "content", section), "*.md", SearchOption.AllDirectories))
             .ToDictionary(f => Path.GetRelativePath(site.Site.Root, f).Replace('\\', '/'), File.ReadAllText);
         await page.AddInitScriptAsync($"window.makersSiteTrial = {JsonSerializer.Serialize(files)};");

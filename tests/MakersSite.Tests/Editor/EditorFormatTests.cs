@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MakersSite.Content.Schema;
 using MakersSite.Tests.Infrastructure;
 
 namespace MakersSite.Tests.Editor;
@@ -46,7 +47,7 @@ public sealed class EditorFormatTests(EditorSite editor) : IClassFixture<EditorS
     [Fact]
     public void Saving_a_page_nobody_changed_writes_every_default_file_back_byte_for_byte()
     {
-        var files = new[] { "bedrijven", "projecten", "kennisbank", "rugzak", "flats" }
+        var files = ContentSchemas.TypedSections
             .SelectMany(section => Directory.GetFiles(Path.Combine(editor.Site.Root, "content", section), "index.md", SearchOption.AllDirectories)
                 .Select(path => (Section: section, Path: path)))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();

@@ -126,14 +126,19 @@ function equal(a, b) {
   return false;
 }
 
+/** A key's place in the fields' order; keys the model does not know come last. */
+function orderOf(fields) {
+  return name => {
+    const index = fields.findIndex(f => f.name === name);
+    return index < 0 ? fields.length : index;
+  };
+}
+
 const isObject = v => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Changes a YAML map in place from previous to next values; keys follow the fields' order. */
 function patchMap(map, previous, next, fields) {
-  const order = name => {
-    const index = fields.findIndex(f => f.name === name);
-    return index < 0 ? fields.length : index;
-  };
+  const order = orderOf(fields);
   for (const key of Object.keys(previous)) {
     if (!(key in next)) map.delete(key);
   }
@@ -180,10 +185,7 @@ function toNode(value, field) {
   if (isObject(value)) {
     const map = new YAMLMap();
     const subfields = field?.fields ?? [];
-    const order = name => {
-      const index = subfields.findIndex(f => f.name === name);
-      return index < 0 ? subfields.length : index;
-    };
+    const order = orderOf(subfields);
     for (const key of Object.keys(value).sort((a, b) => order(a) - order(b))) {
       map.items.push(new Pair(new Scalar(key), toNode(value[key], subfields.find(f => f.name === key))));
     }
