@@ -33,6 +33,15 @@ public sealed class ShareCards(SiteGraph graph)
     }
 
     /// <summary>Pages without content of their own (lists, taxonomy terms, search, 404).</summary>
+    /// <summary>A vacancy's card: its kind, its title, and the company with its place and logo.</summary>
+    public ShareCard ForVacancy(Page company, IReadOnlyDictionary<string, object?> vacancy)
+    {
+        var kind = vacancy["kind"] as string ?? "";
+        return new ShareCard(ContentSchemas.VacancyKindNames.GetValueOrDefault(kind, kind), (string)vacancy["title"]!,
+            Join(company.Title, company.Fields.GetValueOrDefault("place") as string),
+            company.Fields.GetValueOrDefault("logo") is string logo ? Path.Combine(company.BundleDirectory, logo) : null);
+    }
+
     public ShareCard ForListing(string title, string? summary) => new("", title, summary ?? graph.Content.Site.Description, null);
 
     /// <summary>Slack's unfurl labels (twitter:label1/data1, label2/data2).</summary>

@@ -20,7 +20,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
     /// <summary>The share card of every page <see cref="Jobs"/> lists, by URL, so images can be drawn first.</summary>
     public IEnumerable<(string Url, ShareCard Card)> ShareCards()
     {
-        foreach (var page in graph.Pages) yield return (page.Url, _cards.For(page));
+        foreach (var card in graph.Pages.SelectMany(ShareCardsOf)) yield return card;
         foreach (var section in ContentSchemas.TypedSections)
         {
             var intro = graph.SectionIntros.GetValueOrDefault(section);
@@ -39,8 +39,12 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         yield return ("/404.html", _cards.ForListing("Pagina niet gevonden", null));
     }
 
-    /// <summary>The share card of one page, as <see cref="ShareCards"/> lists it.</summary>
-    public ShareCard ShareCardOf(Page page) => _cards.For(page);
+    /// <summary>The share cards of one content page and of the pages it has (its vacancies'), as <see cref="ShareCards"/> lists them.</summary>
+    public IEnumerable<(string Url, ShareCard Card)> ShareCardsOf(Page page)
+    {
+        yield return (page.Url, _cards.For(page));
+        foreach (var vacancy in Vacancies(page)) yield return (Freshness.VacancyUrl(page, vacancy), _cards.ForVacancy(page, vacancy));
+    }
 
     private const string VacanciesSummary = "Alle vacatures, stages, BBL-plekken en afstudeeropdrachten bij de maakbedrijven van Land van de Makers.";
     private const string MyBackpackSummary = "De onderwerpen en bedrijven die jij in je rugzak hebt gestopt. Ze blijven alleen op dit apparaat.";
@@ -48,7 +52,8 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
     private const string SearchSummary = "Zoek in de bedrijven, projecten, kennisbank en Regio in je Rugzak van Land van de Makers.";
 
     /// <summary>Share image, Slack labels, Open Graph type and JSON-LD for a page's model.</summary>
-    private void Share(Dictionary<string, object?> model, string url, Page? page)
+    /// <param name="structuredData">The JSON-LD of a page that is no content page of its own (a vacancy's), from its breadcrumbs.</param>
+    private void Share(Dictionary<string, object?> model, string url, Page? page, Func<IReadOnlyList<(string Title, string? Url)>, string>? structuredData = null)
     {
         var crumbs = (model.GetValueOrDefault("breadcrumbs") as List<object?> ?? [])
             .OfType<Dictionary<string, object?>>()
@@ -65,7 +70,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         model["labels"] = page is null ? new List<object?>() : _cards.Labels(page)
             .Select(l => (object?)new Dictionary<string, object?> { ["label"] = l.Label, ["data"] = l.Data }).ToList();
         var imageUrl = shareImages?.GetValueOrDefault(url)?.Url ?? "/img/vlag.svg";
-        model["json_ld"] = new RawHtml(page is null || page.Kind == PageKind.SectionList
+        model["json_ld"] = new RawHtml(structuredData is not null ? structuredData(crumbs) : page is null || page.Kind == PageKind.SectionList
             ? _structuredData.ForListing(url, crumbs)
             : _structuredData.ForPage(page, crumbs, imageUrl));
     }
@@ -86,6 +91,9 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
                 _ => templates.Resolve($"{page.Section}/single", "_default/single"),
             };
             yield return new PageJob(page.Url, page, () => (layout, PageModel(page)));
+            // A vacancy's page is its company's: it renders again whenever the company's file changes.
+            foreach (var vacancy in Vacancies(page))
+                yield return new PageJob(Freshness.VacancyUrl(page, vacancy), page, () => (templates.Resolve("bedrijven/vacature"), VacancyModel(page, vacancy)));
             foreach (var alias in page.Aliases)
                 yield return new PageJob(alias, page, null, RedirectTo: page.Url);
         }
@@ -206,6 +214,31 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         return model;
     }
 
+    /// <summary>The open vacancies of a company, each with a page of its own; none for other pages.</summary>
+    private IReadOnlyList<IReadOnlyDictionary<string, object?>> Vacancies(Page page) =>
+        page.Kind == PageKind.Company ? graph.ActiveVacancies(page) : [];
+
+    private Dictionary<string, object?> VacancyModel(Page company, IReadOnlyDictionary<string, object?> vacancy)
+    {
+        var url = Freshness.VacancyUrl(company, vacancy);
+        var model = Model(url);
+        var kind = vacancy["kind"] as string ?? "";
+        var item = (Dictionary<string, object?>)ViewModel.Convert(vacancy)!;
+        item["kind_name"] = ContentSchemas.VacancyKindNames.GetValueOrDefault(kind, kind);
+        var title = (string)vacancy["title"]!;
+        var page = new Dictionary<string, object?>
+        {
+            ["kind"] = "vacancy", ["url"] = url, ["title"] = title,
+            ["summary"] = $"{item["kind_name"]} bij {company.Title} in {company.Fields.GetValueOrDefault("place")}.",
+            ["breadcrumbs"] = _view.Breadcrumbs(ContentSchemas.Companies, title, parent: company),
+            ["vacancy"] = item,
+            ["company"] = _view.Card(company),
+        };
+        model["page"] = page;
+        Share(page, url, null, crumbs => _structuredData.ForVacancy(company, vacancy, url, crumbs));
+        return model;
+    }
+
     private Dictionary<string, object?> VacanciesModel()
     {
         var model = Model("/vacatures/");
@@ -220,6 +253,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
                 {
                     var item = (Dictionary<string, object?>)ViewModel.Convert(x.Vacancy)!;
                     item["company"] = _view.Card(x.Company);
+                    item["page_url"] = Freshness.VacancyUrl(x.Company, x.Vacancy);
                     return (object?)item;
                 }).ToList(),
         };

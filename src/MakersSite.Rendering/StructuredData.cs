@@ -36,7 +36,6 @@ public sealed class StructuredData(SiteGraph graph)
                 break;
             case PageKind.Company:
                 Add(graphItems, Company(page, imageUrl));
-                foreach (var vacancy in graph.ActiveVacancies(page)) Add(graphItems, JobPosting(page, vacancy));
                 break;
             case PageKind.Lesson:
                 Add(graphItems, Article(page, imageUrl));
@@ -51,6 +50,10 @@ public sealed class StructuredData(SiteGraph graph)
         Add(graphItems, Breadcrumbs(breadcrumbs, page.Url));
         return Serialize(graphItems);
     }
+
+    /// <summary>The page of one vacancy: its JobPosting, which search engines read on such a page only.</summary>
+    public string ForVacancy(Page company, IReadOnlyDictionary<string, object?> vacancy, string url, IReadOnlyList<(string Title, string? Url)> breadcrumbs) =>
+        Serialize(new JsonArray(JobPosting(company, vacancy, url), Breadcrumbs(breadcrumbs, url)));
 
     public string ForListing(string url, IReadOnlyList<(string Title, string? Url)> breadcrumbs) =>
         Serialize(new JsonArray(Breadcrumbs(breadcrumbs, url)));
@@ -137,7 +140,7 @@ public sealed class StructuredData(SiteGraph graph)
         return value;
     }
 
-    private JsonObject JobPosting(Page company, IReadOnlyDictionary<string, object?> vacancy)
+    private JsonObject JobPosting(Page company, IReadOnlyDictionary<string, object?> vacancy, string pageUrl)
     {
         var kind = vacancy["kind"] as string ?? "";
         var place = company.Fields.GetValueOrDefault("place") as string;
@@ -158,7 +161,8 @@ public sealed class StructuredData(SiteGraph graph)
             ["@type"] = "Place",
             ["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressLocality"] = place, ["addressRegion"] = "Limburg", ["addressCountry"] = "NL" },
         };
-        if (vacancy.GetValueOrDefault("url") is string url) job["url"] = url;
+        // The page of this one job, which says how to apply.
+        job["url"] = Absolute(pageUrl);
         return job;
     }
 

@@ -97,7 +97,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
         var fields = (Dictionary<string, object?>)Convert(page.Fields)!;
         // Expired vacancies are never published, whichever template reads them.
         if (fields.ContainsKey("vacancies"))
-            fields["vacancies"] = graph.ActiveVacancies(page).Select(v => (object?)new Dictionary<string, object?>((Dictionary<string, object?>)Convert(v)!) { ["anchor"] = Freshness.Anchor(v) }).ToList();
+            fields["vacancies"] = graph.ActiveVacancies(page).Select(v => (object?)new Dictionary<string, object?>((Dictionary<string, object?>)Convert(v)!) { ["anchor"] = Freshness.Anchor(v), ["page_url"] = Freshness.VacancyUrl(page, v) }).ToList();
         var lessonFlat = page.Kind == PageKind.Lesson
             ? page.Fields.GetValueOrDefault("flat") as string
               ?? (page.Fields.GetValueOrDefault("project") is string project ? graph.Find(ContentSchemas.Projects, project)?.Fields.GetValueOrDefault("flat") as string : null)
@@ -127,11 +127,13 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
             _ => null,
         })).Where(i => i is not null).ToList();
 
-    public List<object?> Breadcrumbs(string? section, string? title)
+    /// <param name="parent">A page between the section and this one, as a company is for its vacancies.</param>
+    public List<object?> Breadcrumbs(string? section, string? title, Page? parent = null)
     {
         var crumbs = new List<object?> { Crumb("Home", "/") };
         if (section is not null && SiteGraph.SectionTitles.TryGetValue(section, out var sectionTitle))
             crumbs.Add(Crumb(graph.SectionIntros.GetValueOrDefault(section)?.Title ?? sectionTitle, $"/{section}/"));
+        if (parent is not null) crumbs.Add(Crumb(parent.Title, parent.Url));
         if (title is not null) crumbs.Add(Crumb(title, null));
         return crumbs;
     }

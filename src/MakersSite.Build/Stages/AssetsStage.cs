@@ -28,7 +28,7 @@ internal static class AssetsStage
         {
             var renderer = new SiteRenderer(c.Graph!, c.Templates!);
             var cards = c.Partial
-                ? c.Graph!.Pages.Where(c.Changes.Affects).Select(p => (p.Url, renderer.ShareCardOf(p))).ToList()
+                ? c.Graph!.Pages.Where(c.Changes.Affects).SelectMany(renderer.ShareCardsOf).ToList()
                 : renderer.ShareCards().ToList();
             c.ShareImages = socialImages.Prepare(cards, draw: c.WritesOutput);
         }

@@ -92,10 +92,10 @@ internal sealed class PageWork
         var page = cached ?? Finish(job, _c.Renderer!.Render(layout, model), out _broken[i]);
         if (cached is not null) Interlocked.Increment(ref _c.Counters.FromCache);
         else if (_broken[i]!.Count == 0) _cache?.WritePage(key, page);
-        if (job.Source is not null && page.Text is not null)
+        if (job.Indexes is { } indexed && page.Text is not null)
         {
-            _c.Search!.Add(_searchDocuments.Document(job.Source, page.Text), key);
-            foreach (var vacancy in _searchDocuments.Vacancies(job.Source)) _c.Search.Add(vacancy, key);
+            _c.Search!.Add(_searchDocuments.Document(indexed, page.Text), key);
+            foreach (var vacancy in _searchDocuments.Vacancies(indexed)) _c.Search.Add(vacancy, key);
         }
         if (offline) OfflinePages[i] = page.Html;
         // The key fixes the HTML, so it also tells the output whether the file is current, without hashing it.
@@ -110,7 +110,7 @@ internal sealed class PageWork
     private bool TryKeepUnread(PageJob job, string key, string path, string layout, Dictionary<string, object?> model)
     {
         if (_c.Partial || _cache is null || _output is null || !_cache.KeepPage(key)) return false;
-        if (job.Source is { } source && SearchDocuments.Lists(source)
+        if (job.Indexes is { } source && SearchDocuments.Lists(source)
             && !_c.Search!.TryAddUnchanged(key, job.Url, _searchDocuments.TypeOf(source), _searchDocuments.FacetsOf(source))) return false;
         Interlocked.Increment(ref _c.Counters.FromCache);
         Interlocked.Increment(ref _c.Counters.KeptUnread);
@@ -130,7 +130,7 @@ internal sealed class PageWork
     {
         broken = [];
         var finished = _postProcessor.Process(job.Url, html, broken, relativeLinks: job.Url != "/404.html",
-            searchText: job.Source is not null && SearchDocuments.Lists(job.Source));
+            searchText: job.Indexes is { } indexed && SearchDocuments.Lists(indexed));
         return new FinishedPage(finished.Html, finished.SearchText is { } t
             ? new SearchText(t.Title, t.Summary, t.Body) { Sections = [.. finished.Sections.Select(s => new Search.SearchSection(s.Offset, s.Anchor, s.Heading))] }
             : null);

@@ -17,8 +17,16 @@ public static class Freshness
         vacancy.GetValueOrDefault("validThrough") is not DateOnly until || until >= today;
 
     /// <summary>The id of a vacancy on its company page ("vacature-monteur-2026-01-01"): its title and the day it was posted.</summary>
-    public static string Anchor(IReadOnlyDictionary<string, object?> vacancy) =>
-        $"vacature-{Slug.From((string)vacancy["title"]!)}-{DutchDates.Iso((DateOnly)vacancy["posted"]!)}";
+    public static string Anchor(IReadOnlyDictionary<string, object?> vacancy) => $"vacature-{VacancySlug(vacancy)}";
+
+    /// <summary>
+    /// The page of one vacancy ("/bedrijven/x/vacatures/monteur-2026-01-01/"), where its JobPosting markup belongs:
+    /// search engines read that markup on a page of one job only, never on a list.
+    /// </summary>
+    public static string VacancyUrl(Page company, IReadOnlyDictionary<string, object?> vacancy) => $"{company.Url}vacatures/{VacancySlug(vacancy)}/";
+
+    private static string VacancySlug(IReadOnlyDictionary<string, object?> vacancy) =>
+        $"{Slug.From((string)vacancy["title"]!)}-{DutchDates.Iso((DateOnly)vacancy["posted"]!)}";
 
     public static IReadOnlyList<IReadOnlyDictionary<string, object?>> ActiveVacancies(Page page, DateOnly today) =>
         Vacancies(page).Where(v => IsActive(v, today)).ToList();

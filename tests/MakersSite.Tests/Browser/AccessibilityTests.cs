@@ -6,15 +6,16 @@ using Microsoft.Playwright;
 namespace MakersSite.Tests.Browser;
 
 /// <summary>WCAG 2.2 AA in real Chromium: axe-core on every page type, keyboard use, 320 px reflow, no third parties, page weight.</summary>
-public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
+public sealed class AccessibilityTests(SearchSite site) : IClassFixture<SearchSite>
 {
-    /// <summary>One page of every type the default site has.</summary>
+    /// <summary>One page of every type the default site has, and a company with vacancies and a vacancy's page from the search fixture.</summary>
     public static TheoryData<string> PageTypes => new()
     {
         "/", "/bedrijven/", "/bedrijven/helian-polymers/", "/projecten/", "/projecten/bioplastics-centre/", "/kennisbank/",
         "/kennisbank/het-wrong-door-principe/", "/rugzak/", "/rugzak/logistiek/", "/flats/", "/flats/nieuwe-technologieen/",
         "/sectoren/", "/sectoren/machinebouw/", "/gemeenten/venlo/", "/aspecten/productie/", "/over/", "/bedrijfsprofiel-aanpassen/",
         "/zoeken/?q=kunststof", "/vacatures/", "/mijn-rugzak/", "/bestaat-niet/",
+        "/bedrijven/proef-metaalbewerking/", "/bedrijven/proef-metaalbewerking/vacatures/lasser-mig-mag-2026-10-01/",
     };
 
     private static readonly string AxeScript = Path.Combine(Repository.Root, "tests", "MakersSite.Tests", "node_modules", "axe-core", "axe.min.js");

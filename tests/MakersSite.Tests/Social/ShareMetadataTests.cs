@@ -101,7 +101,7 @@ public sealed class ShareMetadataTests
     }
 
     [Fact]
-    public void A_company_is_an_organization_with_its_active_vacancies_as_job_postings()
+    public void A_company_is_an_organization_and_each_active_vacancy_a_job_posting_on_a_page_of_its_own()
     {
         using var site = RichSite();
         var items = JsonLd(site.Html("bedrijven/testfabriek/index.html"));
@@ -119,8 +119,16 @@ public sealed class ShareMetadataTests
             organization["sameAs"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(Base + "/bedrijven/testfabriek/logo.png", organization["logo"]!.GetValue<string>());
 
-        var jobs = items.Where(i => i["@type"]!.GetValue<string>() == "JobPosting").ToList();
+        // Search engines read JobPosting on the page of one job only: never on the company page, which lists them.
+        Assert.DoesNotContain(items, i => i["@type"]!.GetValue<string>() == "JobPosting");
+        var company = site.Html("bedrijven/testfabriek/index.html");
+        var pages = company.QuerySelectorAll("section[aria-labelledby=vacatures] h3 a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(["vacatures/monteur-2026-11-01/", "vacatures/stage-techniek-2026-10-01/"], pages);
+        var jobs = pages.Select(href => OfType(JsonLd(site.Html($"bedrijven/testfabriek/{href}index.html")), "JobPosting")).ToList();
         Assert.Equal(["Monteur", "Stage techniek"], jobs.Select(j => j["title"]!.GetValue<string>()));
+        Assert.Equal(Base + "/bedrijven/testfabriek/vacatures/monteur-2026-11-01/", jobs[0]["url"]!.GetValue<string>());
+        Assert.Equal("Vacature op mbo-niveau bij Testfabriek in Venlo.", jobs[0]["description"]!.GetValue<string>());
+        Assert.Equal("2026-11-01", jobs[0]["datePosted"]!.GetValue<string>());
         foreach (var job in jobs)
         {
             foreach (var key in new[] { "title", "description", "datePosted", "hiringOrganization", "jobLocation" }) Assert.NotNull(job[key]);
@@ -130,6 +138,29 @@ public sealed class ShareMetadataTests
         Assert.Equal("2026-12-31", jobs[0]["validThrough"]!.GetValue<string>());
         Assert.Null(jobs[0]["employmentType"]);
         Assert.Equal("INTERN", jobs[1]["employmentType"]!.GetValue<string>());
+
+        // An expired vacancy has no page (the host answers its address with the 404 page) and is not in the sitemap.
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "bedrijven", "testfabriek", "vacatures", "oude-vacature-2026-01-01")));
+        var sitemap = File.ReadAllText(Path.Combine(site.Output, "sitemap.xml"));
+        Assert.Contains($"<loc>{Base}/bedrijven/testfabriek/vacatures/monteur-2026-11-01/</loc>", sitemap);
+        Assert.DoesNotContain("oude-vacature", sitemap);
+        Assert.DoesNotContain("oude-vacature", File.ReadAllText(Path.Combine(site.Output, "vacatures", "index.html")));
+    }
+
+    [Fact]
+    public void A_vacancys_page_says_what_where_with_whom_and_how_to_apply_and_is_shared_with_its_own_image()
+    {
+        using var site = RichSite();
+        var page = site.Html("bedrijven/testfabriek/vacatures/monteur-2026-11-01/index.html");
+
+        Assert.Equal("Monteur", page.QuerySelector("main h1")!.TextContent);
+        Assert.Equal(["Home", "Bedrijven", "Testfabriek", "Monteur"], page.QuerySelectorAll("nav[aria-label] ol li").Select(li => li.TextContent.Trim().TrimStart('›').Trim()));
+        Assert.NotNull(page.QuerySelector("main a[href='https://www.testfabriek.nl/vacatures/monteur']"));
+        Assert.Contains("reageren tot en met 31 december 2026", page.QuerySelector("main")!.TextContent);
+        Assert.Equal(Base + "/bedrijven/testfabriek/vacatures/monteur-2026-11-01/", Meta(page, "og:url"));
+        Assert.Equal("Vacature: Monteur – Land van de Makers", Meta(page, "og:image:alt"));
+        Assert.NotEqual(Meta(site.Html("bedrijven/testfabriek/index.html"), "og:image"), Meta(page, "og:image"));
+        Assert.Contains("../bedrijven/testfabriek/vacatures/monteur-2026-11-01/", site.Html("vacatures/index.html").QuerySelectorAll("main h2 a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
