@@ -7,7 +7,7 @@ namespace MakersSite.Build.Stages;
 internal static class SiteFiles
 {
     /// <summary>The files the offline worker keeps beside the Rugzak pages.</summary>
-    private static readonly string[] OfflineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
+    private static readonly string[] OfflineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "img/zoeken.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
 
     public static void Write(BuildContext c, IEnumerable<string?> offlinePages)
     {

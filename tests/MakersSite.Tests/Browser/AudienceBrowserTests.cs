@@ -129,3 +129,75 @@ public sealed class PrintTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page[^s]"));
     }
 }
+
+/// <summary>Phones first (issue 27): a header of one line with a Menu button, filters folded behind one button so results come first, heading anchors on demand.</summary>
+public sealed class PhoneBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("kennisbank/")]
+    [InlineData("bedrijven/helian-polymers/")]
+    [InlineData("zoeken/?q=lean")]
+    public async Task At_375_px_the_header_takes_at_most_120_px_and_the_menu_opens_behind_one_button(string path)
+    {
+        var page = await site.NewPageAsync(375, 800);
+        await page.GotoAsync(site.Server!.BaseUrl + path);
+
+        Assert.True(await page.EvaluateAsync<double>("() => document.querySelector('.site-header').getBoundingClientRect().height") <= 120);
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Kennisbank", Exact = true }).First.IsVisibleAsync());
+
+        await menu.ClickAsync();
+
+        Assert.Equal("true", await menu.GetAttributeAsync("aria-expanded"));
+        Assert.True(await page.Locator("#hoofdmenu").GetByRole(AriaRole.Link, new() { Name = "Vacatures & stages" }).IsVisibleAsync());
+        Assert.True(await page.Locator(".site-header .search-link").IsVisibleAsync());
+    }
+
+    [SkippableFact]
+    public async Task At_1280_px_the_menu_and_the_search_form_are_in_the_header_without_a_button()
+    {
+        var page = await site.NewPageAsync(1280, 800);
+        await page.GotoAsync(site.Server!.BaseUrl);
+
+        Assert.False(await page.Locator(".menu-toggle").IsVisibleAsync());
+        Assert.True(await page.Locator("#hoofdmenu").GetByRole(AriaRole.Link, new() { Name = "Vacatures & stages" }).IsVisibleAsync());
+        Assert.True(await page.Locator("#site-search-input").IsVisibleAsync());
+    }
+
+    [SkippableFact]
+    public async Task On_a_phone_the_kennisbank_shows_its_first_article_on_the_first_screen_and_the_filters_behind_one_button()
+    {
+        var page = await site.NewPageAsync(375, 800);
+        await page.GotoAsync(site.Server!.BaseUrl + "kennisbank/");
+        var box = page.Locator("#lesson-filter input[name=flat]").First;
+
+        Assert.False(await box.IsVisibleAsync());
+        Assert.True(await page.EvaluateAsync<double>("() => document.querySelector('.lesson-list .card').getBoundingClientRect().top") < 800);
+
+        await page.GetByText("Filters", new() { Exact = true }).ClickAsync();
+
+        Assert.True(await box.IsVisibleAsync());
+        var wide = await site.NewPageAsync(1280, 800);
+        await wide.GotoAsync(site.Server!.BaseUrl + "kennisbank/");
+        Assert.True(await wide.Locator("#lesson-filter input[name=flat]").First.IsVisibleAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_headings_anchor_shows_on_hover_or_focus_only()
+    {
+        var page = await site.NewPageAsync(1280, 800);
+        await page.GotoAsync(site.Server!.BaseUrl + "bedrijfsprofiel-aanpassen/");
+        var anchor = page.Locator("main h2 .anchor").First;
+        async Task<string> Opacity() => await anchor.EvaluateAsync<string>("a => getComputedStyle(a).opacity");
+
+        Assert.Equal("0", await Opacity());
+        await anchor.FocusAsync();
+        Assert.Equal("1", await Opacity());
+        await anchor.BlurAsync();
+        Assert.Equal("0", await Opacity());
+        await page.Locator("main h2").First.HoverAsync();
+        Assert.Equal("1", await Opacity());
+    }
+}

@@ -464,12 +464,6 @@
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
     var facetBox = document.getElementById("search-facets");
-    var filter = document.getElementById("search-filter");
-    // Filters sit beside the results on wide screens; on phones they fold away below the results.
-    var wide = root.matchMedia ? root.matchMedia("(min-width: 48rem)") : null;
-    function placeFilters() { filter.open = !wide || wide.matches; }
-    placeFilters();
-    if (wide && wide.addEventListener) wide.addEventListener("change", placeFilters);
     var pageSize = 20, shown = pageSize, current = [], generation = 0;
     var facetNames = ["type", "sector", "municipality", "flat", "aspect", "kind", "level"];
 

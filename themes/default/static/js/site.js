@@ -46,3 +46,34 @@
   init(document);
   document.addEventListener("makers-site:content", function (e) { init(e.target); });
 })();
+
+// Filters (search, kennisbank, vacancies) stand open beside or above the results on wide screens; on phones they fold
+// behind one "Filters" button, so the results come first. Without JavaScript they stay open.
+(function () {
+  var panels = document.querySelectorAll("details.filter-panel");
+  if (!panels.length) return;
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 48rem)") : null;
+  function place() { panels.forEach(function (p) { p.open = !wide || wide.matches; }); }
+  place();
+  if (wide && wide.addEventListener) wide.addEventListener("change", place);
+})();
+
+// On phones the main menu folds behind one Menu button, so the header stays one line; without JavaScript it stays open.
+(function () {
+  var button = document.querySelector(".menu-toggle");
+  var nav = document.getElementById("hoofdmenu");
+  if (!button || !nav) return;
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 47.99rem)") : null;
+  function show(open) {
+    button.setAttribute("aria-expanded", String(open));
+    nav.classList.toggle("folded", !open);
+  }
+  function place() {
+    var fold = !!narrow && narrow.matches;
+    button.hidden = !fold;
+    show(!fold);
+  }
+  button.addEventListener("click", function () { show(button.getAttribute("aria-expanded") !== "true"); });
+  place();
+  if (narrow && narrow.addEventListener) narrow.addEventListener("change", place);
+})();
