@@ -43,6 +43,7 @@ internal sealed class BuildContext(BuildOptions options, BuildTestSwitches switc
     // Assemble
     public SiteGraph? Graph { get; set; }
     public string ThemeDirectory { get; set; } = "";
+    public ThemeIcons Icons { get; set; } = ThemeIcons.None;
     public IReadOnlyList<(string Output, string Source)> ThemeAssets { get; set; } = [];
     public TemplateEngine? Templates { get; set; }
 

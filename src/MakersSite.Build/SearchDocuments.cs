@@ -53,7 +53,7 @@ public sealed class SearchDocuments(SiteGraph graph)
             var level = vacancy.GetValueOrDefault("level") as string;
             var summary = $"{kindName}{(level is null ? "" : $" op {level}-niveau")} bij {company.Title} in {place}.";
             FacetValue[] facets = [new("kind", kind, kindName), .. level is null ? [] : new[] { new FacetValue("level", level, level) }, .. municipality];
-            yield return new SearchDocument($"{company.Url}#{Freshness.Anchor(vacancy)}", (string)vacancy["title"]!, summary, summary, VacancyType, facets);
+            yield return new SearchDocument(Freshness.VacancyUrl(company, vacancy), (string)vacancy["title"]!, summary, summary, VacancyType, facets);
         }
     }
 

@@ -17,6 +17,10 @@ public sealed class SocialImages(string cacheDirectory, SocialImageRenderer rend
 
     public int Drawn { get; private set; }
 
+    // A handful of icons serve every page: each file is read once per build.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _icons = new(StringComparer.Ordinal);
+    private string ReadIcon(string file) => _icons.GetOrAdd(file, File.ReadAllText);
+
     /// <param name="draw">False for check: name the images but draw nothing.</param>
     public IReadOnlyDictionary<string, ShareImage> Prepare(IReadOnlyList<(string Url, ShareCard Card)> cards, bool draw = true)
     {
@@ -24,7 +28,8 @@ public sealed class SocialImages(string cacheDirectory, SocialImageRenderer rend
         var planned = cards.Select(c =>
         {
             var logo = c.Card.LogoFile is { } file && File.Exists(file) ? File.ReadAllBytes(file) : null;
-            var card = new SocialCard(c.Card.Kind, c.Card.Title, c.Card.Subtitle, logo);
+            var icon = c.Card.IconFile is { } iconFile && File.Exists(iconFile) ? ReadIcon(iconFile) : null;
+            var card = new SocialCard(c.Card.Kind, c.Card.Title, c.Card.Subtitle, logo, icon, c.Card.Accent, c.Card.Monogram);
             return (c.Url, c.Card, Social: card, Hash: renderer.Hash(card));
         }).ToList();
 

@@ -5,15 +5,39 @@ using SkiaSharp;
 
 namespace MakersSite.Images;
 
-/// <summary>What a page's share image shows. Kind is the small label above the title ("Bedrijf"), or empty.</summary>
-public sealed record SocialCard(string Kind, string Title, string Subtitle, byte[]? Logo = null);
+/// <summary>
+/// What a page's share image shows. Kind is the small label above the title ("Bedrijf"), or empty. The colour field
+/// on the right is the section's <paramref name="Accent"/> and holds the logo, else the icon (an SVG of the theme's,
+/// of stroked paths on a 24-unit grid), else the monogram.
+/// </summary>
+public sealed record SocialCard(string Kind, string Title, string Subtitle, byte[]? Logo = null, string? Icon = null,
+    string Accent = SocialPalette.Brand, string? Monogram = null);
+
+/// <summary>The brand's colours as the share images draw them: the same as the theme's CSS tokens (a test compares).</summary>
+public static class SocialPalette
+{
+    public const string Brand = "red";
+
+    public static readonly IReadOnlyDictionary<string, SKColor> Colours = new Dictionary<string, SKColor>(StringComparer.Ordinal)
+    {
+        [Brand] = new(0xC8, 0x10, 0x2E),
+        ["bedrijven"] = new(0xC8, 0x10, 0x2E),
+        ["vacatures"] = new(0x0B, 0x6E, 0x69),
+        ["projecten"] = new(0x1F, 0x4E, 0x9C),
+        ["kennisbank"] = new(0x2E, 0x6B, 0x30),
+        ["rugzak"] = new(0xB3, 0x47, 0x00),
+    };
+
+    public static SKColor Of(string name) => Colours.GetValueOrDefault(name, Colours[Brand]);
+}
 
 /// <summary>An encoded share image.</summary>
 public sealed record SocialImage(byte[] Bytes, string Extension);
 
 /// <summary>
 /// Draws the 1200×630 share image of a page with SkiaSharp: the red band and flag of Land van de Makers, the kind,
-/// the title (the only thing X shows), a subtitle and the company logo. Text stays inside the safe area: it
+/// the title (the only thing X shows) and a subtitle on white, and on the right a field in the section's colour
+/// with the company logo, the aspect's or flat's icon, or the company's monogram. Text stays inside the safe area: it
 /// wraps on word boundaries, shrinks to fit, takes at most three lines and then ends in an ellipsis; a word too
 /// long for a line even at the smallest size is hyphenated, never cut off.
 /// </summary>
@@ -22,12 +46,16 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     public const int Width = 1200;
     public const int Height = 630;
     /// <summary>Bump when the drawing changes, so every image gets a new name and social caches refresh.</summary>
-    public const int TemplateVersion = 1;
+    public const int TemplateVersion = 2;
     public const int MaxBytes = 300 * 1024;
 
-    /// <summary>Everything but the full-bleed top band stays inside this rectangle.</summary>
+    /// <summary>Everything but the full-bleed top band and colour field stays inside this rectangle.</summary>
     public static readonly SKRect SafeArea = new(60, 40, 1140, 590);
     public const float BandHeight = 14;
+    /// <summary>The colour field runs from here to the right edge, top to bottom; text stays left of <see cref="TextRight"/>.</summary>
+    public const float FieldLeft = 800;
+    public const float TextRight = FieldLeft - 50;
+    private const float BadgeSize = 260;
 
     public static readonly SKColor Paper = SKColors.White;
     public static readonly SKColor Red = new(0xC8, 0x10, 0x2E);
@@ -37,14 +65,13 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     private static readonly float[] TitleSizes = [76, 70, 64, 58, 52, 48, 44, 40];
     private const float LineHeight = 1.14f;
     private const int MaxTitleLines = 3;
-    private const float LogoBox = 150;
     private const float FooterTop = 520;
 
     /// <summary>The image's name: a hash of everything that shapes it (template, fonts, text, logo bytes).</summary>
     public string Hash(SocialCard card)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{TemplateVersion}\n{fonts.Fingerprint}\n{card.Kind}\n{card.Title}\n{card.Subtitle}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{TemplateVersion}\n{fonts.Fingerprint}\n{card.Kind}\n{card.Title}\n{card.Subtitle}\n{card.Accent}\n{card.Monogram}\n{card.Icon}\n"));
         if (card.Logo is not null) hash.AppendData(SHA256.HashData(card.Logo));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
     }
@@ -62,25 +89,26 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
         var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(Paper);
-        using (var band = new SKPaint { Color = Red }) canvas.DrawRect(0, 0, Width, BandHeight, band);
+        var accent = SocialPalette.Of(card.Accent);
+        using (var band = new SKPaint { Color = Red }) canvas.DrawRect(0, 0, FieldLeft, BandHeight, band);
+        using (var field = new SKPaint { Color = accent }) canvas.DrawRect(FieldLeft, 0, Width - FieldLeft, Height, field);
+        DrawBadge(canvas, card, accent);
 
-        var textRight = SafeArea.Right;
-        if (card.Logo is not null && DrawLogo(canvas, card.Logo)) textRight -= LogoBox + 40;
-
+        var textRight = TextRight;
         var y = SafeArea.Top + 40;
         if (card.Kind.Length > 0)
         {
             var kind = Fit(card.Kind.ToUpperInvariant(), 26, bold: true, textRight - SafeArea.Left);
-            DrawLine(canvas, kind, SafeArea.Left, y, 26, bold: true, Red);
+            DrawLine(canvas, kind, SafeArea.Left, y, 26, bold: true, accent);
             y += 30;
         }
 
         const float subtitleSize = 32f;
-        var subtitle = card.Subtitle.Length == 0 ? [] : Wrap(card.Subtitle, subtitleSize, SafeArea.Right - SafeArea.Left, allowBreaks: true, bold: false)!;
+        var subtitle = card.Subtitle.Length == 0 ? [] : Wrap(card.Subtitle, subtitleSize, textRight - SafeArea.Left, allowBreaks: true, bold: false)!;
         if (subtitle.Count > 2)
         {
             subtitle = subtitle.Take(2).ToList();
-            subtitle[^1] = Ellipsis(subtitle[^1], subtitleSize, SafeArea.Right - SafeArea.Left, bold: false);
+            subtitle[^1] = Ellipsis(subtitle[^1], subtitleSize, textRight - SafeArea.Left, bold: false);
         }
         var titleBottom = FooterTop - 28 - subtitle.Count * subtitleSize * LineHeight;
         var (size, lines) = LayoutTitle(card.Title, textRight - SafeArea.Left, titleBottom - y);
@@ -247,10 +275,10 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
         if (current is not null && sb.Length > 0) yield return (sb.ToString(), current);
     }
 
-    private static void DrawFlag(SKCanvas canvas, float x, float y, float size)
+    private static void DrawFlag(SKCanvas canvas, float x, float y, float size, SKColor? colour = null)
     {
-        using var pole = new SKPaint { Color = Ink, IsAntialias = true };
-        using var cloth = new SKPaint { Color = Red, IsAntialias = true };
+        using var pole = new SKPaint { Color = colour ?? Ink, IsAntialias = true };
+        using var cloth = new SKPaint { Color = colour ?? Red, IsAntialias = true };
         canvas.DrawRect(x, y, size * 0.09f, size, pole);
         using var path = new SKPath();
         path.MoveTo(x + size * 0.09f, y);
@@ -260,22 +288,76 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
         canvas.DrawPath(path, cloth);
     }
 
-    private static bool DrawLogo(SKCanvas canvas, byte[] bytes)
+    /// <summary>The field's centre piece on a white badge: the logo, else the icon, else the monogram.</summary>
+    private void DrawBadge(SKCanvas canvas, SocialCard card, SKColor accent)
+    {
+        var centre = new SKPoint(FieldLeft + (Width - FieldLeft) / 2, Height / 2f);
+        var box = SKRect.Create(centre.X - BadgeSize / 2, centre.Y - BadgeSize / 2, BadgeSize, BadgeSize);
+        using var white = new SKPaint { Color = Paper, IsAntialias = true };
+        using var logo = card.Logo is null ? null : DecodeLogo(card.Logo);
+        if (logo is not null)
+        {
+            canvas.DrawRoundRect(box, 28, 28, white);
+            var inner = BadgeSize - 60;
+            var scale = Math.Min(inner / logo.Width, inner / logo.Height);
+            var (w, h) = (logo.Width * scale, logo.Height * scale);
+            using var image = SKImage.FromBitmap(logo);
+            canvas.DrawImage(image, SKRect.Create(centre.X - w / 2, centre.Y - h / 2, w, h), new SKSamplingOptions(SKCubicResampler.Mitchell), white);
+            return;
+        }
+        if (card.Icon is not null && IconPaths(card.Icon) is { Count: > 0 } paths)
+        {
+            canvas.DrawCircle(centre, BadgeSize / 2, white);
+            const float iconSize = 150;
+            var scale = iconSize / 24f;
+            using var stroke = new SKPaint
+            {
+                Color = accent, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2,
+                StrokeCap = SKStrokeCap.Round, StrokeJoin = SKStrokeJoin.Round,
+            };
+            canvas.Save();
+            canvas.Translate(centre.X - iconSize / 2, centre.Y - iconSize / 2);
+            canvas.Scale(scale);
+            foreach (var path in paths)
+            {
+                canvas.DrawPath(path, stroke);
+                path.Dispose();
+            }
+            canvas.Restore();
+            return;
+        }
+        if (card.Monogram is { Length: > 0 } letters)
+        {
+            canvas.DrawRoundRect(box, 28, 28, white);
+            var size = letters.Length > 1 ? 120f : 150f;
+            var width = Measure(letters, size, bold: true);
+            DrawLine(canvas, letters, centre.X - width / 2, centre.Y + size * 0.36f, size, bold: true, accent);
+            return;
+        }
+        DrawFlag(canvas, centre.X - 80, centre.Y - 80, 160, Paper);
+    }
+
+    /// <summary>The d attributes of an icon's path elements, parsed; an icon of other shapes draws nothing.</summary>
+    public static List<SKPath> IconPaths(string svg)
+    {
+        var paths = new List<SKPath>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(svg, "<path\\b[^>]*?\\sd=\"([^\"]*)\""))
+            if (SKPath.ParseSvgPathData(m.Groups[1].Value) is { } path) paths.Add(path);
+        return paths;
+    }
+
+    private static SKBitmap? DecodeLogo(byte[] bytes)
     {
         // A logo SkiaSharp cannot read is left out (the build reports it at the field); Decode(bytes) would throw.
         using var codec = SKCodec.Create(new MemoryStream(bytes));
-        if (codec is null) return false;
-        using var logo = SKBitmap.Decode(codec);
-        if (logo is null || logo.Width == 0 || logo.Height == 0) return false;
-        var scale = Math.Min(LogoBox / logo.Width, LogoBox / logo.Height);
-        var w = logo.Width * scale;
-        var h = logo.Height * scale;
-        var box = new SKRect(SafeArea.Right - LogoBox, SafeArea.Top, SafeArea.Right, SafeArea.Top + LogoBox);
-        var target = SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
-        using var image = SKImage.FromBitmap(logo);
-        using var paint = new SKPaint { IsAntialias = true };
-        canvas.DrawImage(image, target, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
-        return true;
+        if (codec is null) return null;
+        var logo = SKBitmap.Decode(codec);
+        if (logo is null || logo.Width == 0 || logo.Height == 0)
+        {
+            logo?.Dispose();
+            return null;
+        }
+        return logo;
     }
 
     /// <summary>PNG or JPEG, whichever is smaller; JPEG quality goes down until the image is within WhatsApp's 300 KB.</summary>

@@ -5,32 +5,41 @@ using MakersSite.Content.Text;
 
 namespace MakersSite.Rendering;
 
-/// <summary>The text of a page's share image and of its Slack labels. LogoFile is a file path, or null.</summary>
-public sealed record ShareCard(string Kind, string Title, string Subtitle, string? LogoFile);
+/// <summary>
+/// The text of a page's share image and of its Slack labels. LogoFile and IconFile are file paths, or null; Accent
+/// names the section colour of the image's field; Monogram stands in for a company's missing logo.
+/// </summary>
+public sealed record ShareCard(string Kind, string Title, string Subtitle, string? LogoFile, string? IconFile = null,
+    string Accent = "red", string? Monogram = null);
 
 /// <summary>A share image as pages refer to it: its site URL and its text alternative.</summary>
 public sealed record ShareImage(string Url, string Alt, int Width, int Height);
 
 /// <summary>What each kind of page says on its share image and in Slack's labels.</summary>
-public sealed class ShareCards(SiteGraph graph)
+public sealed class ShareCards(SiteGraph graph, ThemeIcons icons)
 {
     public ShareCard For(Page page)
     {
         var f = page.Fields;
+        var flat = f.GetValueOrDefault("flat") as string;
         return page.Kind switch
         {
             PageKind.Company => new ShareCard("Bedrijf", page.Title,
                 Join(f.GetValueOrDefault("place") as string, string.Join(", ", Names(page, "sector"))),
-                f.GetValueOrDefault("logo") is string logo ? Path.Combine(page.BundleDirectory, logo) : null),
+                LogoOf(page), Accent: ContentSchemas.Companies, Monogram: Rendering.Monogram.Of(page.Title)),
             PageKind.Project => new ShareCard("Project", page.Title,
-                Join(FlatOf(page)?.Title, Status(page)), null),
+                Join(FlatOf(page)?.Title, Status(page)), null, icons.File(flat, ContentSchemas.Projects), ContentSchemas.Projects),
             PageKind.Lesson => new ShareCard("Kennisbank", page.Title,
-                Join("Kennisbank", FactPeriod(page)?.Dutch), null),
-            PageKind.Topic => new ShareCard("Regio in je Rugzak", page.Title, AspectForPupils(page), null),
-            PageKind.Flat => new ShareCard("Flat", page.Title, page.Summary ?? "", null),
+                Join("Kennisbank", FactPeriod(page)?.Dutch), null, icons.File(null, ContentSchemas.Lessons), ContentSchemas.Lessons),
+            PageKind.Topic => new ShareCard("Regio in je Rugzak", page.Title, AspectForPupils(page), null,
+                icons.File(f.GetValueOrDefault("aspect") as string, ContentSchemas.Topics), ContentSchemas.Topics),
+            PageKind.Flat => new ShareCard("Thema", page.Title, page.Summary ?? "", null, icons.File(page.Slug, ContentSchemas.Projects), ContentSchemas.Projects),
             _ => new ShareCard("", page.Title, page.Summary ?? graph.Content.Site.Description, null),
         };
     }
+
+    private static string? LogoOf(Page company) =>
+        company.Fields.GetValueOrDefault("logo") is string logo ? Path.Combine(company.BundleDirectory, logo) : null;
 
     /// <summary>Pages without content of their own (lists, taxonomy terms, search, 404).</summary>
     /// <summary>A vacancy's card: its kind, its title, and the company with its place and logo.</summary>
@@ -39,10 +48,14 @@ public sealed class ShareCards(SiteGraph graph)
         var kind = vacancy["kind"] as string ?? "";
         return new ShareCard(ContentSchemas.VacancyKindNames.GetValueOrDefault(kind, kind), (string)vacancy["title"]!,
             Join(company.Title, company.Fields.GetValueOrDefault("place") as string),
-            company.Fields.GetValueOrDefault("logo") is string logo ? Path.Combine(company.BundleDirectory, logo) : null);
+            LogoOf(company), icons.File(null, "vacatures"), "vacatures");
     }
 
-    public ShareCard ForListing(string title, string? summary) => new("", title, summary ?? graph.Content.Site.Description, null);
+    /// <summary>A list's card, in its section's colour with its icon (the site's own pages: the brand's flag).</summary>
+    public ShareCard ForListing(string title, string? summary, string? section = null) =>
+        new("", title, summary ?? graph.Content.Site.Description, null,
+            section is null ? null : icons.File(null, section == ContentSchemas.Flats ? ContentSchemas.Projects : section),
+            section switch { null => "red", ContentSchemas.Flats => ContentSchemas.Projects, _ => section });
 
     /// <summary>Slack's unfurl labels (twitter:label1/data1, label2/data2).</summary>
     public IReadOnlyList<(string Label, string Data)> Labels(Page page)

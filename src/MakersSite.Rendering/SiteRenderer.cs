@@ -10,12 +10,12 @@ namespace MakersSite.Rendering;
 /// Lists pages as jobs so later phases can stream them instead of holding the whole site.
 /// </summary>
 public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IReadOnlyDictionary<string, ShareImage>? shareImages = null,
-    IReadOnlyDictionary<string, PictureModel>? pictures = null)
+    IReadOnlyDictionary<string, PictureModel>? pictures = null, ThemeIcons? icons = null)
 {
-    private readonly ViewModel _view = new(graph, pictures);
-    private readonly ShareCards _cards = new(graph);
+    private readonly ViewModel _view = new(graph, pictures, icons);
+    private readonly ShareCards _cards = new(graph, icons ?? ThemeIcons.None);
     private readonly StructuredData _structuredData = new(graph);
-    private readonly Dictionary<string, object?> _data = new ViewModel(graph).Data();
+    private readonly Dictionary<string, object?> _data = new ViewModel(graph, null, icons).Data();
 
     /// <summary>The share card of every page <see cref="Jobs"/> lists, by URL, so images can be drawn first.</summary>
     public IEnumerable<(string Url, ShareCard Card)> ShareCards()
@@ -24,7 +24,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         foreach (var section in ContentSchemas.TypedSections)
         {
             var intro = graph.SectionIntros.GetValueOrDefault(section);
-            yield return ($"/{section}/", _cards.ForListing(intro?.Title ?? SiteGraph.SectionTitles[section], intro?.Summary));
+            yield return ($"/{section}/", _cards.ForListing(intro?.Title ?? SiteGraph.SectionTitles[section], intro?.Summary, section));
         }
         foreach (var taxonomy in SiteGraph.Taxonomies)
         {
@@ -34,8 +34,8 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
             foreach (var term in terms) yield return (term.Url, _cards.ForListing(term.Term.Name, term.Term.Description));
         }
         yield return ("/zoeken/", _cards.ForListing("Zoeken", SearchSummary));
-        yield return ("/vacatures/", _cards.ForListing("Vacatures en stages", VacanciesSummary));
-        yield return ("/mijn-rugzak/", _cards.ForListing("Mijn rugzak", MyBackpackSummary));
+        yield return ("/vacatures/", _cards.ForListing("Vacatures en stages", VacanciesSummary, "vacatures"));
+        yield return ("/mijn-rugzak/", _cards.ForListing("Mijn rugzak", MyBackpackSummary, ContentSchemas.Topics));
         yield return ("/404.html", _cards.ForListing("Pagina niet gevonden", null));
     }
 
@@ -115,8 +115,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
 
         yield return new PageJob("/zoeken/", null, () => (templates.Resolve("search"), Fixed("/zoeken/", "search", "Zoeken", SearchSummary, crumbs: false)));
         yield return new PageJob("/vacatures/", null, () => (templates.Resolve("vacatures"), VacanciesModel()));
-        yield return new PageJob("/mijn-rugzak/", null, () => (templates.Resolve("mijn-rugzak"), Fixed("/mijn-rugzak/", "backpack", "Mijn rugzak", MyBackpackSummary,
-            crumbs: true, crumbSection: ContentSchemas.Topics)));
+        yield return new PageJob("/mijn-rugzak/", null, () => (templates.Resolve("mijn-rugzak"), BackpackModel()));
         yield return new PageJob("/404.html", null, () => (templates.Resolve("404"), Fixed("/404.html", "404", "Pagina niet gevonden", null, crumbs: false)));
     }
 
@@ -141,6 +140,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         {
             model["sections"] = ContentSchemas.TypedSections.ToDictionary(
                 s => s, s => (object?)graph.InSection(s).Select(p => (object?)_view.Card(p)).ToList());
+            model["vacancies"] = OpenVacancies();
         }
         return model;
     }
@@ -246,20 +246,31 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
         {
             ["kind"] = "vacancies", ["url"] = "/vacatures/", ["title"] = "Vacatures en stages", ["summary"] = VacanciesSummary,
             ["breadcrumbs"] = _view.Breadcrumbs(null, "Vacatures en stages"),
-            ["vacancies"] = graph.InSection(ContentSchemas.Companies)
-                .SelectMany(company => graph.ActiveVacancies(company).Select(v => (Company: company, Vacancy: v)))
-                .OrderByDescending(x => (DateOnly)x.Vacancy["posted"]!).ThenBy(x => x.Company.Title, StringComparer.OrdinalIgnoreCase)
-                .Select(x =>
-                {
-                    var item = (Dictionary<string, object?>)ViewModel.Convert(x.Vacancy)!;
-                    item["company"] = _view.Card(x.Company);
-                    item["page_url"] = Freshness.VacancyUrl(x.Company, x.Vacancy);
-                    return (object?)item;
-                }).ToList(),
+            ["vacancies"] = OpenVacancies(),
         };
         Share((Dictionary<string, object?>)model["page"]!, "/vacatures/", null);
         return model;
     }
+
+    /// <summary>The backpack page, with the Rugzak path its script marks the pupil's progress on.</summary>
+    private Dictionary<string, object?> BackpackModel()
+    {
+        var model = Fixed("/mijn-rugzak/", "backpack", "Mijn rugzak", MyBackpackSummary, crumbs: true, crumbSection: ContentSchemas.Topics);
+        ((Dictionary<string, object?>)model["page"]!)["pages"] = graph.InSection(ContentSchemas.Topics).Select(p => (object?)_view.Card(p)).ToList();
+        return model;
+    }
+
+    /// <summary>Every open vacancy of every company, newest first, each with its company's card and its own page.</summary>
+    private List<object?> OpenVacancies() => graph.InSection(ContentSchemas.Companies)
+        .SelectMany(company => graph.ActiveVacancies(company).Select(v => (Company: company, Vacancy: v)))
+        .OrderByDescending(x => (DateOnly)x.Vacancy["posted"]!).ThenBy(x => x.Company.Title, StringComparer.OrdinalIgnoreCase)
+        .Select(x =>
+        {
+            var item = (Dictionary<string, object?>)ViewModel.Convert(x.Vacancy)!;
+            item["company"] = _view.Card(x.Company);
+            item["page_url"] = Freshness.VacancyUrl(x.Company, x.Vacancy);
+            return (object?)item;
+        }).ToList();
 
     /// <summary>A page of the site itself (search, backpack, 404) with only a title and summary.</summary>
     private Dictionary<string, object?> Fixed(string url, string kind, string title, string? summary, bool crumbs, string? crumbSection = null)

@@ -6,8 +6,10 @@ using MakersSite.Content.Text;
 namespace MakersSite.Rendering;
 
 /// <summary>Turns pages and the site graph into the plain dictionaries and lists that Liquid templates read.</summary>
-public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null)
+public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, PictureModel>? pictures = null, ThemeIcons? themeIcons = null)
 {
+    private readonly ThemeIcons _icons = themeIcons ?? ThemeIcons.None;
+
     public Dictionary<string, object?> Site(string currentUrl)
     {
         var site = graph.Content.Site;
@@ -45,6 +47,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
                 ["name"] = t.Name,
                 ["description"] = t.Description,
                 ["url"] = taxonomy is null ? null : $"/{taxonomy.Path}/{t.Slug}/",
+                ["icon"] = name == ContentSchemas.AspectsVocabulary ? _icons.Url(t.Slug, ContentSchemas.Topics) : null,
             });
             data[name + "_list"] = vocabulary.Terms.Select(t => (object?)((Dictionary<string, object?>)data[name]!)[t.Slug]).ToList();
         }
@@ -78,6 +81,7 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
         model["source"] = page.SourceFile;
         if (page.Section is not null) model["edit_form"] = EditorConfigExport.EntryUrl(page);
         if (page.Kind == PageKind.Project) model["initiators"] = Initiators(page);
+        if (page.Kind == PageKind.Topic) model["next"] = NextOnPath(page) is { } next ? Card(next) : null;
         // Resized photos and logos by their name in the bundle (logo.png → srcsets, size).
         model["pictures"] = page.BundleFiles
             .Select(name => (name, picture: pictures?.GetValueOrDefault(Path.Combine(page.BundleDirectory, name))))
@@ -114,9 +118,29 @@ public sealed class ViewModel(SiteGraph graph, IReadOnlyDictionary<string, Pictu
             ["title"] = page.Title,
             ["summary"] = page.Summary,
             ["status"] = page.Kind == PageKind.Project ? ShareCards.Status(page) : null,
+            ["icon"] = IconOf(page),
+            ["monogram"] = page.Kind == PageKind.Company ? Monogram.Of(page.Title) : null,
+            ["step"] = page.Kind == PageKind.Topic ? graph.AspectStep(page) : null,
             ["params"] = fields,
         };
     }
+
+    /// <summary>The topic after this one on the Rugzak path, or null for the last.</summary>
+    private Page? NextOnPath(Page topic)
+    {
+        var path = graph.InSection(ContentSchemas.Topics);
+        for (var i = 0; i < path.Count - 1; i++) if (path[i] == topic) return path[i + 1];
+        return null;
+    }
+
+    /// <summary>A flat's own icon, a project's or article's flat's, a topic's aspect's; null for other pages.</summary>
+    private string? IconOf(Page page) => page.Kind switch
+    {
+        PageKind.Flat => _icons.Url(page.Slug, ContentSchemas.Projects),
+        PageKind.Project => _icons.Url(page.Fields.GetValueOrDefault("flat") as string, ContentSchemas.Projects),
+        PageKind.Topic => _icons.Url(page.Fields.GetValueOrDefault("aspect") as string, ContentSchemas.Topics),
+        _ => null,
+    };
 
     /// <summary>A project's initiators by name: a company's title and address, or the name given for a party without a page.</summary>
     private List<object?> Initiators(Page project) =>

@@ -23,6 +23,7 @@ internal static class AssembleStage
         }
         // A quick rebuild copies no files: the theme's were all in place and unchanged (the snapshot's inputs say so).
         if (!c.Partial) c.ThemeAssets = Build.ThemeAssets.Read(c.ThemeDirectory, theme, c.Diagnostics);
+        c.Icons = ThemeIcons.Read(Path.Combine(c.Root, "static"), Path.Combine(c.ThemeDirectory, "static"));
         c.Templates = new TemplateEngine([Path.Combine(c.Root, "layouts"), Path.Combine(c.ThemeDirectory, "layouts")]);
         return !c.Diagnostics.HasErrors;
     }

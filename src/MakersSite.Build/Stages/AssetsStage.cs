@@ -26,7 +26,7 @@ internal static class AssetsStage
         var socialImages = new SocialImages(Path.Combine(c.Root, ".cache", "social"), new SocialImageRenderer(fonts));
         using (fonts)
         {
-            var renderer = new SiteRenderer(c.Graph!, c.Templates!);
+            var renderer = new SiteRenderer(c.Graph!, c.Templates!, icons: c.Icons);
             var cards = c.Partial
                 ? c.Graph!.Pages.Where(c.Changes.Affects).SelectMany(renderer.ShareCardsOf).ToList()
                 : renderer.ShareCards().ToList();

@@ -59,7 +59,8 @@ public sealed class SiteGraph
         // same order, without sorting again (PageOrder ends with the URL, so no two pages tie). The sort keys are
         // taken once per page, and related pages are kept sorted by their place in it: comparing two places is
         // cheaper than comparing two pages' weights and titles, which on a big site took most of this phase.
-        var readingOrder = Pages.OrderBy(PageOrder.OrderKey).ThenBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
+        var order = new PageOrder(content);
+        var readingOrder = Pages.OrderBy(order.Key).ThenBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
             .ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
         var place = new Dictionary<Page, int>(readingOrder.Count, ReferenceEqualityComparer.Instance);
         foreach (var page in readingOrder) place[page] = place.Count;
@@ -130,6 +131,15 @@ public sealed class SiteGraph
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> ActiveVacancies(Page page) => Freshness.ActiveVacancies(page, Today);
 
+    /// <summary>Where a topic's aspect is on the Rugzak path, from 1; null for an aspect the vocabulary lacks.</summary>
+    public int? AspectStep(Page topic)
+    {
+        var slug = topic.Fields.GetValueOrDefault("aspect") as string;
+        var terms = Content.Vocabularies.GetValueOrDefault(ContentSchemas.AspectsVocabulary)?.Terms ?? [];
+        for (var i = 0; i < terms.Count; i++) if (terms[i].Slug == slug) return i + 1;
+        return null;
+    }
+
     public Page? Find(string section, string slug) => _bySlug.GetValueOrDefault((section, slug));
 
     public IEnumerable<TaxonomyTerm> TermsOf(Page page) =>
@@ -156,26 +166,20 @@ public sealed class SiteGraph
 }
 
 /// <summary>Pages in reading order: weight first, then title, then URL to break ties deterministically.</summary>
-public sealed class PageOrder : IComparer<Page>
+/// <summary>The sort key of a page's place in its lists (ties go by title, then address).</summary>
+public sealed class PageOrder(LoadedContent content)
 {
-    public static readonly PageOrder Instance = new();
+    // Rugzak topics follow the aspects in the order of aspects.yml, which is the order a product is made in.
+    private readonly Dictionary<string, int> _aspectPlace = (content.Vocabularies.GetValueOrDefault(ContentSchemas.AspectsVocabulary)?.Terms ?? [])
+        .Select((term, i) => (term.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
 
-    public int Compare(Page? x, Page? y)
-    {
-        if (ReferenceEquals(x, y)) return 0;
-        if (x is null) return -1;
-        if (y is null) return 1;
-        var byWeight = OrderKey(x).CompareTo(OrderKey(y));
-        if (byWeight != 0) return byWeight;
-        var byTitle = string.Compare(x.Title, y.Title, StringComparison.OrdinalIgnoreCase);
-        return byTitle != 0 ? byTitle : string.Compare(x.Url, y.Url, StringComparison.Ordinal);
-    }
-
-    // Flats have an explicit order; kennisbank articles read newest facts first; everything else by weight.
-    internal static long OrderKey(Page p) => p.Kind switch
+    // Flats have an explicit order; kennisbank articles read newest facts first; topics go along the path of aspects,
+    // by weight within one aspect; everything else by weight.
+    public long Key(Page p) => p.Kind switch
     {
         PageKind.Flat => p.Fields.GetValueOrDefault("order") as long? ?? 0,
         PageKind.Lesson when p.Fields.GetValueOrDefault("date") is string written && Text.Period.Parse(written) is { } period => -period.End.DayNumber,
+        PageKind.Topic => (p.Fields.GetValueOrDefault("aspect") is string aspect && _aspectPlace.TryGetValue(aspect, out var place) ? place : _aspectPlace.Count) * 1_000_000_000L + p.Weight,
         _ => p.Weight,
     };
 }

@@ -69,6 +69,8 @@ public static class Scaffolds
         title: {title}
         # Verplicht: in één zin wat het bedrijf maakt (hoogstens 200 tekens).
         summary:
+        # Wat het bedrijf maakt in woorden die een kind van 10 kent, voor Regio in je Rugzak (hoogstens 140 tekens).
+        #forPupils: "Maakt machines die brood bakken."
         # Verplicht: de plaats van het bedrijf, zoals Venlo of Grubbenvorst.
         place:
         # Verplicht: de gemeente. Kies uit: {municipalities}.

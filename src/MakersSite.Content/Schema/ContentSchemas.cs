@@ -55,6 +55,8 @@ public static class ContentSchemas
     [
         new("title", Title, Required: true),
         new("summary", Summary, Required: true),
+        // The summary in words a pupil of 10 knows, for the cards of Regio in je Rugzak; only when the sources support it.
+        new("forPupils", new TextType(MaxLength: 140)),
         new("place", Text, Required: true),
         new("municipality", ChoiceType.FromVocabulary(MunicipalitiesVocabulary), Required: true),
         new("sectors", new ListType(ChoiceType.FromVocabulary(SectorsVocabulary), MinItems: 1), Required: true),
@@ -161,6 +163,9 @@ public static class ContentSchemas
     [
         new("title", Title, Required: true),
         new("summary", Summary),
+        // The home page's hero: its big line and key figures, each said by the page's sources.
+        new("headline", new TextType(MaxLength: 90)),
+        new("highlights", new ListType(new GroupType([new("value", new TextType(MaxLength: 24), Required: true), new("label", new TextType(MaxLength: 60), Required: true)]), MaxItems: 4)),
     ];
 
     /// <summary>The fields a page in <paramref name="section"/> may have (null: home, plain pages and section intros).</summary>

@@ -209,8 +209,8 @@ public sealed class QuickRebuildTests : IDisposable
         Assert.True(Build(Reuse.Everything).Succeeded);
         site.AssertOutputEqualsCleanBuild();
         var documents = Directory.GetFiles(Path.Combine(site.Output, "zoeken", "data", "d")).Select(System.IO.File.ReadAllText).ToList();
-        Assert.Contains(documents, d => d.Contains("#vacature-lasser-tig-2026-10-01", StringComparison.Ordinal));
-        Assert.DoesNotContain(documents, d => d.Contains("#vacature-lasser-mig-mag-2026-10-01", StringComparison.Ordinal));
+        Assert.Contains(documents, d => d.Contains("/vacatures/lasser-tig-2026-10-01/", StringComparison.Ordinal));
+        Assert.DoesNotContain(documents, d => d.Contains("/vacatures/lasser-mig-mag-2026-10-01/", StringComparison.Ordinal));
     }
 
     public void Dispose() => _site.Dispose();

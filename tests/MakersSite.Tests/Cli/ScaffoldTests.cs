@@ -33,9 +33,9 @@ public sealed partial class ScaffoldTests
         Assert.Equal(
             [
                 $"{file}:8:9: fout [summary]: Het verplichte veld 'summary' is leeg. Vul een waarde in.",
-                $"{file}:10:7: fout [place]: Het verplichte veld 'place' is leeg. Vul een waarde in.",
-                $"{file}:12:14: fout [municipality]: Het verplichte veld 'municipality' is leeg. Vul een waarde in.",
-                $"{file}:14:9: fout [sectors]: Het verplichte veld 'sectors' is leeg. Vul een waarde in.",
+                $"{file}:12:7: fout [place]: Het verplichte veld 'place' is leeg. Vul een waarde in.",
+                $"{file}:14:14: fout [municipality]: Het verplichte veld 'municipality' is leeg. Vul een waarde in.",
+                $"{file}:16:9: fout [sectors]: Het verplichte veld 'sectors' is leeg. Vul een waarde in.",
             ],
             errors.Select(DiagnosticFormatter.Text));
     }

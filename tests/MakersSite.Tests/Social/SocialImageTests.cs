@@ -76,21 +76,59 @@ public sealed class SocialImageTests
 
         using var bitmap = renderer.Draw(card);
 
-        // Everything drawn outside the safe area is a bug, except the full-bleed band at the top.
+        // Outside the safe area there is only paper, the top band over the text side, and the colour field.
+        var field = SocialPalette.Of("bedrijven");
         var outside = 0;
-        for (var y = (int)SocialImageRenderer.BandHeight; y < bitmap.Height; y++)
+        for (var y = 0; y < bitmap.Height; y++)
         {
             for (var x = 0; x < bitmap.Width; x++)
             {
-                if (SocialImageRenderer.SafeArea.Contains(x + 0.5f, y + 0.5f)) continue;
-                if (bitmap.GetPixel(x, y) != SocialImageRenderer.Paper) outside++;
+                var expected = x >= SocialImageRenderer.FieldLeft ? field : y < SocialImageRenderer.BandHeight ? SocialImageRenderer.Red : SocialImageRenderer.Paper;
+                if (SocialImageRenderer.SafeArea.Contains(x + 0.5f, y + 0.5f) && !(x >= SocialImageRenderer.TextRight && x < SocialImageRenderer.FieldLeft)) continue;
+                if (bitmap.GetPixel(x, y) != expected) outside++;
             }
         }
+        // (The strip between the text and the field is checked as if outside: no text may run into it.)
         Assert.Equal(0, outside);
         // And the title did get drawn: ink in the title area.
         var ink = 0;
         for (var y = 110; y < 300; y++) for (var x = 60; x < 700; x++) if (bitmap.GetPixel(x, y) == SocialImageRenderer.Ink) ink++;
         Assert.True(ink > 500, $"only {ink} ink pixels");
+    }
+
+    [Fact]
+    public void The_field_holds_the_logo_else_the_icon_else_the_monogram_in_the_sections_colour()
+    {
+        using var fonts = Fonts();
+        var renderer = new SocialImageRenderer(fonts);
+        var icon = File.ReadAllText(Path.Combine(Repository.Root, "themes/default/static/img/icons/productie.svg"));
+        var centre = new SKPointI((int)(SocialImageRenderer.FieldLeft + SocialImageRenderer.Width) / 2, SocialImageRenderer.Height / 2);
+
+        int Count(SKBitmap bitmap, SKColor colour)
+        {
+            var n = 0;
+            for (var y = centre.Y - 120; y < centre.Y + 120; y++) for (var x = centre.X - 120; x < centre.X + 120; x++) if (bitmap.GetPixel(x, y) == colour) n++;
+            return n;
+        }
+        using var topic = renderer.Draw(new SocialCard("Regio in je Rugzak", "Productie", "", Icon: icon, Accent: "rugzak"));
+        using var company = renderer.Draw(new SocialCard("Bedrijf", "Blue Engineering", "Venlo", Accent: "bedrijven", Monogram: "BE"));
+        using var logo = renderer.Draw(new SocialCard("Bedrijf", "Blue Engineering", "Venlo", TestImages.Png(400, 200), Accent: "bedrijven", Monogram: "BE"));
+        using var plain = renderer.Draw(new SocialCard("Bedrijf", "Blue Engineering", "Venlo", Accent: "bedrijven"));
+
+        // The field is the section's colour; the badge in it is white with the icon's or letters' strokes in that colour.
+        Assert.Equal(SocialPalette.Of("rugzak"), topic.GetPixel(SocialImageRenderer.Width - 5, 5));
+        Assert.Equal(SocialPalette.Of("bedrijven"), company.GetPixel(SocialImageRenderer.Width - 5, 5));
+        Assert.True(Count(topic, SocialImageRenderer.Paper) > 10_000, "no white badge behind the icon");
+        Assert.True(Count(topic, SocialPalette.Of("rugzak")) > 1_000, "no icon strokes on the badge");
+        Assert.True(Count(company, SocialPalette.Of("bedrijven")) > 1_000, "no monogram letters on the badge");
+        // A logo takes the monogram's place: the test logo (200 × 100 here, red with a white middle) where the
+        // monogram's badge is plain white.
+        var corner = new SKPointI(centre.X - 95, centre.Y - 45);
+        Assert.Equal(SocialPalette.Of("bedrijven"), logo.GetPixel(corner.X, corner.Y));
+        Assert.Equal(SocialImageRenderer.Paper, logo.GetPixel(centre.X, centre.Y));
+        Assert.Equal(SocialImageRenderer.Paper, company.GetPixel(corner.X, corner.Y));
+        // Nothing to show: the brand's flag in white, so the field is never empty.
+        Assert.True(Count(plain, SocialImageRenderer.Paper) > 2_000);
     }
 
     [Fact]
