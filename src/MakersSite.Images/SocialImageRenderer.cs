@@ -67,7 +67,7 @@ public sealed class SocialImageRenderer(SocialFonts fonts)
     private const int MaxTitleLines = 3;
     private const float FooterTop = 520;
 
-    /// <summary>The image's name: a hash of everything that shapes it (template, fonts, text, logo bytes).</summary>
+    /// <summary>The image's name: a hash of everything that shapes it (template, fonts, text, colour, monogram, icon, logo bytes).</summary>
     public string Hash(SocialCard card)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

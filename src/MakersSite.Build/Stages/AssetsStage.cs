@@ -41,16 +41,20 @@ internal static class AssetsStage
             return false;
         }
         c.Pictures = pictures.Models;
-        // A quick rebuild's files are the previous build's: its pages' pictures are the same files (their outlines are).
-        if (!c.Partial) CollectFiles(c, socialImages, pictures);
+        // A quick rebuild's files are the previous build's: its pages' pictures and QR codes are the same files (their
+        // outlines are, and with them the addresses).
+        if (c.Partial) return true;
+        var qrCodes = new QrCodes(Path.Combine(c.Root, ".cache", "qr"));
+        qrCodes.Prepare(c.Graph!, draw: c.WritesOutput);
+        CollectFiles(c, socialImages, pictures, qrCodes);
         return true;
     }
 
     /// <summary>
     /// Static files of the theme and its npm assets, then of the site (which win), then each bundle's files beside
-    /// its page, then the share images and pictures.
+    /// its page, then the share images, QR codes and pictures.
     /// </summary>
-    private static void CollectFiles(BuildContext c, SocialImages socialImages, Pictures.Prepared pictures)
+    private static void CollectFiles(BuildContext c, SocialImages socialImages, Pictures.Prepared pictures, QrCodes qrCodes)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         void AddDirectory(string directory)
@@ -68,10 +72,11 @@ internal static class AssetsStage
                 files[page.Url.TrimStart('/') + name] = Path.Combine(page.BundleDirectory, name);
         }
         foreach (var (path, source) in socialImages.Files) files[path] = source;
+        foreach (var (path, source) in qrCodes.Files) files[path] = source;
         // Photos and logos are shipped resized only, never as the member's original file.
         foreach (var original in pictures.Originals) files.Remove(original);
         foreach (var (path, source) in pictures.Files) files[path] = source;
         c.Files = files;
-        c.Generated = new HashSet<string>(socialImages.Files.Keys.Concat(pictures.Files.Keys), StringComparer.Ordinal);
+        c.Generated = new HashSet<string>(socialImages.Files.Keys.Concat(pictures.Files.Keys).Concat(qrCodes.Files.Keys), StringComparer.Ordinal);
     }
 }

@@ -67,7 +67,7 @@ internal static class RenderStage
         }
         c.OutputPaths = new HashSet<string>(c.Files.Keys, StringComparer.Ordinal);
         foreach (var job in c.Jobs) c.OutputPaths.Add(OutputPaths.FileForUrl(job.Url));
-        c.TextFiles = [.. new DiscoveryFiles(c.Graph!).All(c.Jobs.Where(j => !j.IsRedirect).Select(j => j.Url)), .. EditorFiles.All(c.Content!), .. PrintFiles.All(c.Graph!)];
+        c.TextFiles = [.. new DiscoveryFiles(c.Graph!).All(c.Jobs.Where(j => !j.IsRedirect).Select(j => j.Url)), .. EditorFiles.All(c.Content!)];
         foreach (var (path, _) in c.TextFiles) c.OutputPaths.Add(path);
         c.SortedOutputPaths = c.OutputPaths.Order(StringComparer.Ordinal).ToList();
         foreach (var group in c.Jobs.GroupBy(p => OutputPaths.FileForUrl(p.Url)).Where(g => g.Count() > 1))
