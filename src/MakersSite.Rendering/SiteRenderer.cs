@@ -15,7 +15,7 @@ public sealed class SiteRenderer(SiteGraph graph, TemplateEngine templates, IRea
     private readonly ViewModel _view = new(graph, pictures, icons);
     private readonly ShareCards _cards = new(graph, icons ?? ThemeIcons.None);
     private readonly StructuredData _structuredData = new(graph);
-    private readonly Dictionary<string, object?> _data = new ViewModel(graph, null, icons).Data();
+    private readonly Dictionary<string, object?> _data = new ViewModel(graph, themeIcons: icons).Data();
 
     /// <summary>The share card of every page <see cref="Jobs"/> lists, by URL, so images can be drawn first.</summary>
     public IEnumerable<(string Url, ShareCard Card)> ShareCards()

@@ -9,13 +9,11 @@ internal static class SiteFiles
     /// <summary>The files the offline worker keeps beside the Rugzak pages.</summary>
     private static readonly string[] OfflineAssets = ["css/site.css", "js/site.js", "js/rugzak.js", "img/vlag.svg", "img/zoeken.svg", "fonts/inter-latin-400-normal.woff2", "fonts/inter-latin-700-normal.woff2"];
 
-    /// <summary>The icons the Rugzak pages show, kept offline with them.</summary>
-    private const string IconFolder = "img/icons/";
 
     public static void Write(BuildContext c, IEnumerable<string?> offlinePages)
     {
-        // The offline worker's cache name follows the Rugzak pages and the files they use.
-        var assets = OfflineAssets.Where(c.Files.ContainsKey).Concat(c.Files.Keys.Where(f => f.StartsWith(IconFolder, StringComparison.Ordinal))).ToList();
+        // The offline worker keeps the Rugzak pages' files and icons; its cache name follows them and the pages.
+        var assets = OfflineAssets.Where(c.Files.ContainsKey).Concat(c.Files.Keys.Where(f => f.StartsWith(ThemeIcons.Folder + "/", StringComparison.Ordinal))).ToList();
         var offlineHash = OfflineFiles.Hash(offlinePages.OfType<string>().Concat(assets.Select(a => File.ReadAllText(c.Files[a]))));
         var serviceWorker = OfflineFiles.Worker(c.Graph!, assets, offlineHash);
         if (c.Output is not { } output) return;

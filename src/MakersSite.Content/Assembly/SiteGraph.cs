@@ -45,6 +45,7 @@ public sealed class SiteGraph
     private readonly Dictionary<Page, SortedSet<Page>> _related;
     // Each section's pages in reading order, sorted once: lists, the home page, feeds and the sitemap all ask.
     private readonly Dictionary<string, List<Page>> _sections;
+    private readonly PageOrder _order;
 
     public SiteGraph(LoadedContent content, bool includeDrafts, DateOnly today)
     {
@@ -59,8 +60,8 @@ public sealed class SiteGraph
         // same order, without sorting again (PageOrder ends with the URL, so no two pages tie). The sort keys are
         // taken once per page, and related pages are kept sorted by their place in it: comparing two places is
         // cheaper than comparing two pages' weights and titles, which on a big site took most of this phase.
-        var order = new PageOrder(content);
-        var readingOrder = Pages.OrderBy(order.Key).ThenBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
+        _order = new PageOrder(content);
+        var readingOrder = Pages.OrderBy(_order.Key).ThenBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
             .ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
         var place = new Dictionary<Page, int>(readingOrder.Count, ReferenceEqualityComparer.Instance);
         foreach (var page in readingOrder) place[page] = place.Count;
@@ -132,13 +133,7 @@ public sealed class SiteGraph
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> ActiveVacancies(Page page) => Freshness.ActiveVacancies(page, Today);
 
     /// <summary>Where a topic's aspect is on the Rugzak path, from 1; null for an aspect the vocabulary lacks.</summary>
-    public int? AspectStep(Page topic)
-    {
-        var slug = topic.Fields.GetValueOrDefault("aspect") as string;
-        var terms = Content.Vocabularies.GetValueOrDefault(ContentSchemas.AspectsVocabulary)?.Terms ?? [];
-        for (var i = 0; i < terms.Count; i++) if (terms[i].Slug == slug) return i + 1;
-        return null;
-    }
+    public int? AspectStep(Page topic) => _order.AspectPlace(topic) + 1;
 
     public Page? Find(string section, string slug) => _bySlug.GetValueOrDefault((section, slug));
 
@@ -165,7 +160,6 @@ public sealed class SiteGraph
     }
 }
 
-/// <summary>Pages in reading order: weight first, then title, then URL to break ties deterministically.</summary>
 /// <summary>The sort key of a page's place in its lists (ties go by title, then address).</summary>
 public sealed class PageOrder(LoadedContent content)
 {
@@ -179,7 +173,11 @@ public sealed class PageOrder(LoadedContent content)
     {
         PageKind.Flat => p.Fields.GetValueOrDefault("order") as long? ?? 0,
         PageKind.Lesson when p.Fields.GetValueOrDefault("date") is string written && Text.Period.Parse(written) is { } period => -period.End.DayNumber,
-        PageKind.Topic => (p.Fields.GetValueOrDefault("aspect") is string aspect && _aspectPlace.TryGetValue(aspect, out var place) ? place : _aspectPlace.Count) * 1_000_000_000L + p.Weight,
+        PageKind.Topic => (AspectPlace(p) ?? _aspectPlace.Count) * 1_000_000_000L + p.Weight,
         _ => p.Weight,
     };
+
+    /// <summary>Where a topic's aspect is in aspects.yml, from 0; null for an aspect the vocabulary lacks.</summary>
+    public int? AspectPlace(Page topic) =>
+        topic.Fields.GetValueOrDefault("aspect") is string aspect && _aspectPlace.TryGetValue(aspect, out var place) ? place : null;
 }
